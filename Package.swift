@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+// eduetl: batch ETL of Chinese school statistical returns (XLSX, CSV) into a SQLite warehouse.
+// Stages depend one way: readers → normaliser → warehouse → reports → CLI.
+// C libraries are reached only through the thin system-library shims below.
+import PackageDescription
+
+let package = Package(
+    name: "eduetl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "eduetl", targets: ["eduetl"]),
+        .library(name: "EduXLSX", targets: ["EduXLSX"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C shims: one per system library, named by pkg-config and apt package.
+        .systemLibrary(name: "CEduZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CEduXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CEduSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // Shared cell model: positions, typed cells, rows, the row-source contract. No dependencies.
+        .target(name: "EduCore"),
+        // ZIP archives over zlib raw inflate, with guards against hostile archives.
+        .target(name: "EduZip", dependencies: ["EduCore", "CEduZlib"]),
+        // XLSX workbooks: OOXML parts streamed through libxml2's SAX2 push parser.
+        .target(name: "EduXLSX", dependencies: ["EduCore", "EduZip", "CEduXML2"]),
+
+        .executableTarget(name: "eduetl", dependencies: [
+            "EduCore", "EduXLSX",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Throughput and memory against the bare zlib and libxml2 floors (make bench).
+        // It reaches libxml2 directly only to time the empty-callback floor.
+        .executableTarget(name: "EduBench", dependencies: ["EduCore", "EduZip", "EduXLSX", "CEduXML2"]),
+
+        .testTarget(name: "EduCoreTests", dependencies: ["EduCore"]),
+        .testTarget(name: "EduZipTests", dependencies: ["EduZip", "EduCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EduXLSXTests", dependencies: ["EduXLSX", "EduZip", "EduCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Placeholder: the benchmark driver lands here.

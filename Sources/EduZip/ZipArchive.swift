@@ -1,0 +1,3 @@
+// Placeholder: the ZIP reader lands here.
+import EduCore
+import CEduZlib
