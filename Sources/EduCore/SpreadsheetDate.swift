@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc  // links libm, which rounded(.down) calls
+#endif
+
 /// A calendar date and time from a spreadsheet, kept as a day serial in the 1900 date system
 /// (days since 1899-12-30, the fraction being the time of day). Workbooks in the 1904 system are
 /// converted when read, so a serial always means the same day.
