@@ -13,7 +13,7 @@ struct SharedStrings {
 private final class SharedStringsHandler: XMLContentHandler {
     var strings: [String] = []
     let failure: XLSXError.Reason? = nil
-    private var text: [UInt8] = []
+    private var text = TextRuns()
     private var inItem = false
     private var capturing = false
     private var phoneticDepth = 0
@@ -22,9 +22,10 @@ private final class SharedStringsHandler: XMLContentHandler {
         guard name.namespace.isSpreadsheet else { return }
         if name.is("si") {
             inItem = true
-            text.removeAll(keepingCapacity: true)
+            text.reset()
         } else if name.is("t") {
             capturing = inItem && phoneticDepth == 0
+            if capturing { text.beginRun(attributes) }
         } else if name.is("rPh") {
             phoneticDepth += 1
         }
@@ -33,16 +34,17 @@ private final class SharedStringsHandler: XMLContentHandler {
     func endElement(_ name: XMLName) {
         guard name.namespace.isSpreadsheet else { return }
         if name.is("t") {
+            if capturing { text.endRun() }
             capturing = false
         } else if name.is("rPh") {
             phoneticDepth -= 1
         } else if name.is("si") {
             inItem = false
-            strings.append(text.withUnsafeBufferPointer(EscapedText.decode))
+            strings.append(text.text)
         }
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if capturing { text.append(contentsOf: bytes) }
+        if capturing { text.append(bytes) }
     }
 }

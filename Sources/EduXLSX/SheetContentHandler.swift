@@ -27,7 +27,7 @@ final class SheetContentHandler: XMLContentHandler {
     private var cell = CellState()
     private var capture = Capture.none
     private var valueBytes: [UInt8] = []
-    private var inlineBytes: [UInt8] = []
+    private var inlineText = TextRuns()
     private var inInlineString = false
     private var phoneticDepth = 0
 
@@ -61,9 +61,12 @@ final class SheetContentHandler: XMLContentHandler {
             guard inCell else { return }
             inInlineString = true
             cell.hasInlineString = true
-            inlineBytes.removeAll(keepingCapacity: true)
+            inlineText.reset()
         } else if first == UInt8(ascii: "t"), name.is("t") {
-            if inInlineString && phoneticDepth == 0 { capture = .inline }
+            if inInlineString && phoneticDepth == 0 {
+                capture = .inline
+                inlineText.beginRun(attributes)
+            }
         } else if first == UInt8(ascii: "s"), name.is("sheetData") {
             inSheetData = true
         } else if first == UInt8(ascii: "m"), name.is("mergeCell") {
@@ -83,7 +86,10 @@ final class SheetContentHandler: XMLContentHandler {
         } else if first == UInt8(ascii: "v"), name.is("v") {
             capture = .none
         } else if first == UInt8(ascii: "t"), name.is("t") {
-            if capture == .inline { capture = .none }
+            if capture == .inline {
+                inlineText.endRun()
+                capture = .none
+            }
         } else if first == UInt8(ascii: "r") {
             if name.is("row") {
                 finishRow()
@@ -102,7 +108,7 @@ final class SheetContentHandler: XMLContentHandler {
         switch capture {
         case .none: return
         case .value: valueBytes.append(contentsOf: text)
-        case .inline: inlineBytes.append(contentsOf: text)
+        case .inline: inlineText.append(text)
         }
     }
 
@@ -155,6 +161,7 @@ final class SheetContentHandler: XMLContentHandler {
         lastColumn = cell.column
         if let type = attributes.value("t") { cell.type = CellKind(type) }
         if let style = attributes.value("s") { cell.style = Self.parseInteger(style) ?? 0 }
+        cell.hasValueMetadata = attributes.value("vm") != nil
     }
 
     private func finishCell() {
@@ -166,7 +173,7 @@ final class SheetContentHandler: XMLContentHandler {
         case .sharedString: value = sharedStringValue()
         case .inlineString:
             if cell.hasInlineString {
-                value = .string(inlineBytes.withUnsafeBufferPointer(EscapedText.decode))
+                value = .string(inlineText.text)
             } else {
                 value = cell.hasValue ? .string(valueBytes.withUnsafeBufferPointer(EscapedText.decode)) : nil
             }
@@ -175,7 +182,9 @@ final class SheetContentHandler: XMLContentHandler {
         case .bool:
             value = cell.hasValue ? .bool(Self.parseBool(valueBytes)) : nil
         case .error:
-            value = cell.hasValue ? .error(String(decoding: valueBytes, as: UTF8.self)) : nil
+            // A picture placed in a cell (rich value metadata, vm) keeps #VALUE! only as a fallback
+            // for old readers; the cell holds no data.
+            value = cell.hasValue && !cell.hasValueMetadata ? .error(String(decoding: valueBytes, as: UTF8.self)) : nil
         case .isoDate:
             value = cell.hasValue ? ISODateParser.value(valueBytes) : nil
         }
@@ -260,6 +269,7 @@ private struct CellState {
     var style = 0
     var hasValue = false
     var hasInlineString = false
+    var hasValueMetadata = false
 }
 
 /// Remembers whether the last namespace URI seen was SpreadsheetML; libxml2 interns URIs, so a

@@ -37,7 +37,7 @@ public final class SheetReader: RowSource {
         if let entry = workbook.archive.entry(named: part) {
             do {
                 stream = try workbook.archive.openStream(entry)
-            } catch let error as ZipError {
+            } catch {
                 throw XLSXError(.archive(error.description), at: SourceLocation(file: workbook.path, entry: part))
             }
         } else {

@@ -22,16 +22,12 @@ public final class Workbook: @unchecked Sendable {
     /// Opens the workbook; errors are `XLSXError`s naming the file and the part.
     public init(path: String, limits: ZipLimits = .default) throws {
         self.path = path
-        do {
-            archive = try ZipArchive(path: path, limits: limits)
-        } catch let error as ZipError {
-            throw XLSXError(.archive(error.description), at: SourceLocation(file: path))
-        }
+        let archive = try Self.openArchive(path: path, limits: limits)
+        self.archive = archive
         let packageRelationships = try Self.relationships(of: "", in: archive, path: path)
         let workbookPart = packageRelationships.first(kind: "officeDocument")?.target ?? "xl/workbook.xml"
         let workbookRelationships = try Self.relationships(of: workbookPart, in: archive, path: path)
 
-        let archive = self.archive
         var strings: [String] = []
         if let part = workbookRelationships.first(kind: "sharedStrings")?.target ?? archive.entry(named: "xl/sharedStrings.xml")?.name,
            let bytes = try Self.optionalPart(part, in: archive, path: path) {
@@ -76,6 +72,14 @@ public final class Workbook: @unchecked Sendable {
         return try SheetTable(reading: &reader)
     }
 
+    private static func openArchive(path: String, limits: ZipLimits) throws -> ZipArchive {
+        do {
+            return try ZipArchive(path: path, limits: limits)
+        } catch {
+            throw XLSXError(.archive(error.description), at: SourceLocation(file: path))
+        }
+    }
+
     private static func relationships(of part: String, in archive: ZipArchive, path: String) throws -> Relationships {
         let relsPart = part.isEmpty ? "_rels/.rels" : Relationships.partName(for: part)
         guard let bytes = try optionalPart(relsPart, in: archive, path: path) else { return Relationships() }
@@ -88,7 +92,7 @@ public final class Workbook: @unchecked Sendable {
         guard let entry = archive.entry(named: part) else { return nil }
         do {
             return try archive.contents(of: entry, limit: maxPartBytes)
-        } catch let error as ZipError {
+        } catch {
             throw XLSXError(.archive(error.description), at: SourceLocation(file: path, entry: part))
         }
     }
