@@ -3,6 +3,7 @@ public struct Cell: Hashable, Sendable {
     public var column: Int
     public var value: CellValue
 
+    @inlinable
     public init(column: Int, value: CellValue) {
         self.column = column
         self.value = value
@@ -14,6 +15,7 @@ public struct Row: Hashable, Sendable {
     public var number: Int
     public var cells: [Cell]
 
+    @inlinable
     public init(number: Int, cells: [Cell]) {
         self.number = number
         self.cells = cells

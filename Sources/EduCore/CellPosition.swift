@@ -5,6 +5,7 @@ public struct CellPosition: Hashable, Comparable, Sendable, CustomStringConverti
     /// 1-based column number (column 1 is A).
     public var column: Int
 
+    @inlinable
     public init(row: Int, column: Int) {
         self.row = row
         self.column = column

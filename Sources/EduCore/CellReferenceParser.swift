@@ -1,6 +1,7 @@
 /// Parses A1 references from bytes without building strings (the XLSX reader calls it per cell).
 public enum CellReferenceParser {
     /// Column letters only ("AB" → 28); nil when empty, not letters, or past XFD.
+    @inlinable
     public static func column<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
         var column = 0
         var count = 0
@@ -20,6 +21,7 @@ public enum CellReferenceParser {
     }
 
     /// A full reference: optional `$`, letters, optional `$`, digits. Nil when malformed or out of range.
+    @inlinable
     public static func parse<C: Collection>(_ bytes: C) -> CellPosition? where C.Element == UInt8 {
         var column = 0
         var row = 0

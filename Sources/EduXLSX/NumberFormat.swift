@@ -76,13 +76,12 @@ struct Styles {
     }
 }
 
-private final class StylesHandler: XMLContentHandler {
+private final class StylesHandler: PartContentHandler {
     var customFormats: [Int: String] = [:]
     var formatIDs: [Int] = []
-    let failure: XLSXError.Reason? = nil
     private var inCellFormats = false
 
-    func startElement(_ name: XMLName, attributes: XMLAttributes) {
+    func start(_ name: XMLName, attributes: XMLAttributes) {
         guard name.namespace.isSpreadsheet else { return }
         if name.is("numFmt") {
             if let id = attributes.string("numFmtId").flatMap({ Int($0) }), let code = attributes.string("formatCode") {
@@ -95,7 +94,7 @@ private final class StylesHandler: XMLContentHandler {
         }
     }
 
-    func endElement(_ name: XMLName) {
+    func end(_ name: XMLName) {
         if name.is("cellXfs"), name.namespace.isSpreadsheet { inCellFormats = false }
     }
 

@@ -31,14 +31,13 @@ struct Relationships {
     }
 }
 
-private final class RelationshipsHandler: XMLContentHandler {
+private final class RelationshipsHandler: PartContentHandler {
     let baseFolder: String
     var relationships: [Relationship] = []
-    let failure: XLSXError.Reason? = nil
 
     init(baseFolder: String) { self.baseFolder = baseFolder }
 
-    func startElement(_ name: XMLName, attributes: XMLAttributes) {
+    func start(_ name: XMLName, attributes: XMLAttributes) {
         guard name.is("Relationship"),
               let id = attributes.string("Id"), let target = attributes.string("Target") else { return }
         let isExternal = attributes.string("TargetMode") == "External"
@@ -48,7 +47,7 @@ private final class RelationshipsHandler: XMLContentHandler {
             isExternal: isExternal))
     }
 
-    func endElement(_ name: XMLName) {}
+    func end(_ name: XMLName) {}
     func characters(_ text: UnsafeBufferPointer<UInt8>) {}
 }
 

@@ -10,15 +10,14 @@ struct SharedStrings {
     }
 }
 
-private final class SharedStringsHandler: XMLContentHandler {
+private final class SharedStringsHandler: PartContentHandler {
     var strings: [String] = []
-    let failure: XLSXError.Reason? = nil
     private var text = TextRuns()
     private var inItem = false
     private var capturing = false
     private var phoneticDepth = 0
 
-    func startElement(_ name: XMLName, attributes: XMLAttributes) {
+    func start(_ name: XMLName, attributes: XMLAttributes) {
         guard name.namespace.isSpreadsheet else { return }
         if name.is("si") {
             inItem = true
@@ -31,7 +30,7 @@ private final class SharedStringsHandler: XMLContentHandler {
         }
     }
 
-    func endElement(_ name: XMLName) {
+    func end(_ name: XMLName) {
         guard name.namespace.isSpreadsheet else { return }
         if name.is("t") {
             if capturing { text.endRun() }

@@ -1,9 +1,44 @@
 import EduCore
 
+/// Receives a worksheet's SAX events for the parser. The state lives in one struct so each event
+/// is one access to the class (Swift checks exclusive access per class property access; doing
+/// it per field cost more than libxml2's own parsing).
+final class SheetContentHandler: XMLContentHandler {
+    var state: SheetParseState
+
+    init(sharedStrings: [String], styles: Styles, uses1904DateSystem: Bool) {
+        state = SheetParseState(sharedStrings: sharedStrings, styles: styles, uses1904DateSystem: uses1904DateSystem)
+    }
+
+    var failure: XLSXError.Reason? { state.failure }
+    var failureCell: CellPosition? { state.failureCell }
+    var mergedRanges: [CellRange] { state.mergedRanges }
+    var declaredDimension: CellRange? { state.declaredDimension }
+    var completedRows: [Row] {
+        get { state.completedRows }
+        set { state.completedRows = newValue }
+    }
+
+    func startElement(_ name: XMLName, attributes: XMLAttributes) -> Bool {
+        state.startElement(name, attributes: attributes)
+        return state.failure == nil
+    }
+
+    func endElement(_ name: XMLName) -> Bool {
+        state.endElement(name)
+        return state.failure == nil
+    }
+
+    @inline(__always)
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        state.characters(text)
+    }
+}
+
 /// The worksheet part's SAX events turned into rows of typed cells (ECMA-376 Part 1, §18.3.1).
 /// This is the hot path: names are compared as bytes, values parsed from bytes, nothing is
 /// allocated per element beyond the cell itself.
-final class SheetContentHandler: XMLContentHandler {
+struct SheetParseState {
     private let sharedStrings: [String]
     private let styles: Styles
     private let uses1904DateSystem: Bool
@@ -40,7 +75,7 @@ final class SheetContentHandler: XMLContentHandler {
         valueBytes.reserveCapacity(64)
     }
 
-    func startElement(_ name: XMLName, attributes: XMLAttributes) {
+    mutating func startElement(_ name: XMLName, attributes: XMLAttributes) {
         guard failure == nil, namespaces.isSpreadsheet(name.uri) else { return }
         let first = name.localName[0]
         if first == UInt8(ascii: "c"), name.is("c") {
@@ -78,7 +113,7 @@ final class SheetContentHandler: XMLContentHandler {
         }
     }
 
-    func endElement(_ name: XMLName) {
+    mutating func endElement(_ name: XMLName) {
         guard failure == nil, namespaces.isSpreadsheet(name.uri) else { return }
         let first = name.localName[0]
         if first == UInt8(ascii: "c"), name.is("c") {
@@ -104,7 +139,7 @@ final class SheetContentHandler: XMLContentHandler {
     }
 
     @inline(__always)
-    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+    mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
         switch capture {
         case .none: return
         case .value: valueBytes.append(contentsOf: text)
@@ -114,7 +149,7 @@ final class SheetContentHandler: XMLContentHandler {
 
     // MARK: rows
 
-    private func startRow(_ attributes: XMLAttributes) {
+    private mutating func startRow(_ attributes: XMLAttributes) {
         if !cells.isEmpty { finishRow() }
         if let number = attributes.value("r").flatMap(Self.parseInteger), number >= 1 {
             rowNumber = number
@@ -127,7 +162,7 @@ final class SheetContentHandler: XMLContentHandler {
         cells.reserveCapacity(expectedCellsPerRow)
     }
 
-    private func finishRow() {
+    private mutating func finishRow() {
         guard !cells.isEmpty else { return }
         if cellsOutOfOrder {
             cells.sort { $0.column < $1.column }
@@ -140,7 +175,7 @@ final class SheetContentHandler: XMLContentHandler {
 
     // MARK: cells
 
-    private func startCell(_ attributes: XMLAttributes) {
+    private mutating func startCell(_ attributes: XMLAttributes) {
         inCell = true
         cell = CellState()
         if let reference = attributes.value("r") {
@@ -164,7 +199,7 @@ final class SheetContentHandler: XMLContentHandler {
         cell.hasValueMetadata = attributes.value("vm") != nil
     }
 
-    private func finishCell() {
+    private mutating func finishCell() {
         inCell = false
         capture = .none
         let value: CellValue?
@@ -192,7 +227,7 @@ final class SheetContentHandler: XMLContentHandler {
         cells.append(Cell(column: cell.column, value: value))
     }
 
-    private func numberValue() -> CellValue? {
+    private mutating func numberValue() -> CellValue? {
         guard cell.hasValue, !valueBytes.isEmpty else { return nil }
         guard let number = NumberParser.parse(valueBytes) else {
             fail(.badNumber(String(decoding: valueBytes, as: UTF8.self)), at: currentPosition)
@@ -205,7 +240,7 @@ final class SheetContentHandler: XMLContentHandler {
         }
     }
 
-    private func sharedStringValue() -> CellValue? {
+    private mutating func sharedStringValue() -> CellValue? {
         guard cell.hasValue, let index = Self.parseInteger(valueBytes[...]) else { return nil }
         guard index >= 0, index < sharedStrings.count else {
             fail(.sharedStringOutOfRange(index: index, count: sharedStrings.count), at: currentPosition)
@@ -216,7 +251,7 @@ final class SheetContentHandler: XMLContentHandler {
 
     private var currentPosition: CellPosition { CellPosition(row: max(rowNumber, 1), column: cell.column) }
 
-    private func fail(_ reason: XLSXError.Reason, at position: CellPosition) {
+    private mutating func fail(_ reason: XLSXError.Reason, at position: CellPosition) {
         guard failure == nil else { return }
         failure = reason
         failureCell = position

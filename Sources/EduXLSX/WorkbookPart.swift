@@ -20,11 +20,10 @@ struct WorkbookPart {
     }
 }
 
-private final class WorkbookHandler: XMLContentHandler {
+private final class WorkbookHandler: PartContentHandler {
     var part = WorkbookPart()
-    let failure: XLSXError.Reason? = nil
 
-    func startElement(_ name: XMLName, attributes: XMLAttributes) {
+    func start(_ name: XMLName, attributes: XMLAttributes) {
         guard name.namespace.isSpreadsheet else { return }
         if name.is("sheet") {
             let visibility: SheetDescription.Visibility
@@ -44,6 +43,6 @@ private final class WorkbookHandler: XMLContentHandler {
         }
     }
 
-    func endElement(_ name: XMLName) {}
+    func end(_ name: XMLName) {}
     func characters(_ text: UnsafeBufferPointer<UInt8>) {}
 }

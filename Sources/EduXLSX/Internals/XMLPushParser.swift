@@ -3,11 +3,32 @@ import CEduXML2
 /// Receives the events of one XML part. Names and values are libxml2's own buffers, valid only
 /// during the call: copy what you keep.
 protocol XMLContentHandler: AnyObject {
-    func startElement(_ name: XMLName, attributes: XMLAttributes)
-    func endElement(_ name: XMLName)
+    /// Returns false to stop the parser (the handler's `failure` says why).
+    func startElement(_ name: XMLName, attributes: XMLAttributes) -> Bool
+    func endElement(_ name: XMLName) -> Bool
     func characters(_ text: UnsafeBufferPointer<UInt8>)
     /// A problem the handler found; the parser stops and reports it.
     var failure: XLSXError.Reason? { get }
+}
+
+/// A handler for the small parts (relationships, workbook, styles, shared strings) that never stops the parser.
+protocol PartContentHandler: XMLContentHandler {
+    func start(_ name: XMLName, attributes: XMLAttributes)
+    func end(_ name: XMLName)
+}
+
+extension PartContentHandler {
+    var failure: XLSXError.Reason? { nil }
+
+    func startElement(_ name: XMLName, attributes: XMLAttributes) -> Bool {
+        start(name, attributes: attributes)
+        return true
+    }
+
+    func endElement(_ name: XMLName) -> Bool {
+        end(name)
+        return true
+    }
 }
 
 /// libxml2's SAX2 push parser, owned: the one place this module calls libxml2.
@@ -22,7 +43,8 @@ final class XMLPushParser {
     private(set) var finished = false
 
     fileprivate final class HandlerBox {
-        unowned let handler: XMLContentHandler
+        // unowned(unsafe): the parser's owner keeps the handler alive; a checked reference costs per event.
+        unowned(unsafe) let handler: XMLContentHandler
         var context: xmlParserCtxtPtr?
         var sawDoctype = false
         var libxmlMessage: String?
@@ -36,14 +58,16 @@ final class XMLPushParser {
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { userData, localName, _, uri, _, _, attributeCount, _, attributes in
             let box = Unmanaged<HandlerBox>.fromOpaque(userData!).takeUnretainedValue()
-            box.handler.startElement(XMLName(localName: localName!, uri: uri),
-                                     attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
-            box.stopIfFailed()
+            if !box.handler.startElement(XMLName(localName: localName!, uri: uri),
+                                         attributes: XMLAttributes(base: attributes, count: Int(attributeCount))) {
+                box.stop()
+            }
         }
         sax.endElementNs = { userData, localName, _, uri in
             let box = Unmanaged<HandlerBox>.fromOpaque(userData!).takeUnretainedValue()
-            box.handler.endElement(XMLName(localName: localName!, uri: uri))
-            box.stopIfFailed()
+            if !box.handler.endElement(XMLName(localName: localName!, uri: uri)) {
+                box.stop()
+            }
         }
         let characters: charactersSAXFunc = { userData, bytes, length in
             let box = Unmanaged<HandlerBox>.fromOpaque(userData!).takeUnretainedValue()
@@ -113,8 +137,8 @@ final class XMLPushParser {
 }
 
 private extension XMLPushParser.HandlerBox {
-    func stopIfFailed() {
-        if handler.failure != nil, let context { xmlStopParser(context) }
+    func stop() {
+        if let context { xmlStopParser(context) }
     }
 }
 
