@@ -35,6 +35,8 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
 }
 
 /// The process's peak resident set so far: getrusage(RUSAGE_SELF).ru_maxrss (kB on Linux, bytes on macOS).
+/// Linux keeps the peak across execve, so start EduBench from a small process (run_bench.py puts
+/// a forking shell in between); exec'd straight from a big one, it reports that one's peak.
 func peakRSSBytes() -> Int {
     var usage = rusage()
     #if os(Linux)
