@@ -42,7 +42,7 @@ bench: deps
 
 conformance: release
 	@if [ -d $(CONFORMANCE) ]; then \
-	  $(PYTHON) $(CONFORMANCE)/compare.py $(CONFORMANCE)/calamine-expected $(CONFORMANCE)/calamine -- $(RELEASE_BIN) inspect --cells; \
+	  $(PYTHON) Scripts/conformance/run.py $(CONFORMANCE) .build/conformance -- $(RELEASE_BIN) inspect --cells; \
 	else \
 	  echo "conformance: $(CONFORMANCE) is not here; nothing to run"; \
 	fi

@@ -4,5 +4,6 @@ import ArgumentParser
 struct EduETL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eduetl",
-        abstract: "Reads Chinese school statistical returns (XLSX, CSV) into a SQLite warehouse.")
+        abstract: "Reads Chinese school statistical returns (XLSX, CSV) into a SQLite warehouse.",
+        subcommands: [InspectCommand.self])
 }

@@ -1,0 +1,41 @@
+import ArgumentParser
+import EduCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Shows a workbook's sheets, or dumps its cells.",
+        discussion: """
+        Without --cells: each sheet with its used range, rows with data and merged ranges.
+        With --cells: every non-empty cell as a JSON line
+        {"sheet": ..., "ref": "B3", "type": "string|number|bool|date|duration|error", "value": ...}.
+        A file that cannot be read exits with status 1 and one sentence on stderr.
+        """)
+
+    @Argument(help: "The .xlsx or .xlsm files to read.")
+    var files: [String]
+
+    @Flag(help: "Print every non-empty cell as JSON Lines.")
+    var cells = false
+
+    func run() throws {
+        var failed = false
+        for file in files {
+            do {
+                let book = try SpreadsheetFile.open(file)
+                if cells {
+                    try book.dumpCells(to: StandardOutput())
+                } else {
+                    try book.printSummary(to: StandardOutput())
+                }
+            } catch {
+                StandardError.write("eduetl: \(error)\n")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode.failure }
+    }
+}

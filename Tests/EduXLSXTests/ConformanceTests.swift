@@ -1,0 +1,59 @@
+import EduCore
+import EduXLSX
+import Foundation
+import Testing
+
+/// The calamine conformance corpus in ../shared/conformance, read through the library, with the
+/// project's documented differences (Scripts/conformance/known-differences.json) applied.
+@Suite(.enabled(if: RepositoryPaths.hasConformance, "../shared/conformance is not beside the repository"))
+struct ConformanceTests {
+    static var workbooks: [String] {
+        let expected = RepositoryPaths.conformance.appendingPathComponent("calamine-expected")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: expected.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.sorted()
+    }
+
+    static let differences: [String: [String]] = {
+        let url = RepositoryPaths.root.appendingPathComponent("Scripts/conformance/known-differences.json")
+        guard let data = try? Data(contentsOf: url),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+        var result: [String: [String]] = [:]
+        for (book, entry) in object where !book.hasPrefix("_") {
+            let cells = (entry as? [String: Any])?["cells"] as? [[String: Any]] ?? []
+            result[book] = cells.compactMap { cell in
+                (try? JSONSerialization.data(withJSONObject: cell)).map { String(decoding: $0, as: UTF8.self) }
+            }
+        }
+        return result
+    }()
+
+    @Test(arguments: workbooks)
+    func readsLikeTheExpectedDump(book: String) throws {
+        let expectedURL = RepositoryPaths.conformance.appendingPathComponent("calamine-expected/\(book).jsonl")
+        let path = RepositoryPaths.conformance.appendingPathComponent("calamine/\(book)").path
+        let expectedText = try String(contentsOf: expectedURL, encoding: .utf8)
+        if expectedText.hasPrefix("{\"error\"") {
+            // The reader may refuse these, with an error that names the file.
+            do {
+                _ = try CellDumpComparison.dump(path)
+            } catch {
+                #expect("\(error)".contains(book))
+            }
+            return
+        }
+        var expected = try CellDumpComparison.load(expectedURL)
+        for (key, cell) in try CellDumpComparison.load(lines: Self.differences[book] ?? []) { expected[key] = cell }
+        let actual = try CellDumpComparison.dump(path)
+        let difference = CellDumpComparison.firstDifference(expected: expected, actual: actual)
+        #expect(difference == nil, "\(book): \(difference ?? "")")
+    }
+
+    @Test func theProtectedWorkbookIsRefusedAsPasswordProtected() throws {
+        let path = RepositoryPaths.conformance.appendingPathComponent("calamine/pass_protected.xlsx").path
+        #expect {
+            _ = try Workbook(path: path)
+        } throws: { error in
+            "\(error)".contains("password-protected") && "\(error)".contains("pass_protected.xlsx")
+        }
+    }
+}
