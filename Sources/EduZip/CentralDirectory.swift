@@ -6,7 +6,8 @@ enum CentralDirectory {
     static let recordSize = 46
     static let windowSize = 64 * 1024
 
-    static func read(_ file: FileReader, _ end: EndOfCentralDirectory, limits: ZipLimits) throws(ZipError) -> [ZipEntry] {
+    static func read(_ file: FileReader, _ end: EndOfCentralDirectory,
+                     limits: ZipLimits) throws(ZipError) -> [ZipEntry] {
         let location = SourceLocation(file: file.path)
         try limits.checkEntryCount(end.entryCount, file: file.path)
         let (directoryEnd, overflow) = end.directoryOffset.addingReportingOverflow(end.directorySize)

@@ -5,7 +5,7 @@ import EduCore
 /// checks `ZipLimits`, so a zip bomb is refused before anything is inflated. Entries are read
 /// later, each through its own stream. Immutable after init and safe to share between threads:
 /// the file is read only with pread(2).
-public final class ZipArchive: @unchecked Sendable {
+public final class ZipArchive: Sendable {
     /// The path as the caller gave it; errors name the file by it.
     public let path: String
     /// The entries in central-directory order.

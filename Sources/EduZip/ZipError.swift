@@ -68,6 +68,7 @@ public enum ZipError: Error, CustomStringConvertible, Sendable {
     public enum Limit: Hashable, Sendable {
         case tooManyEntries(declared: UInt64, limit: Int)
         case entryTooLarge(size: UInt64, limit: UInt64)
+        /// `total` is the running sum when it passed the limit, not necessarily the archive's whole.
         case totalTooLarge(total: UInt64, limit: UInt64)
         case compressionRatioTooHigh(ratio: Double, limit: Double)
         /// `contents(of:limit:)` was asked for an entry larger than its `limit`.
@@ -128,8 +129,8 @@ public enum ZipError: Error, CustomStringConvertible, Sendable {
             return "the file is a web page (HTML), not a ZIP archive (an .xlsx is one); open it in Excel and save it "
                 + "as .xlsx (Excel Workbook)."
         case .xmlSpreadsheet:
-            return "the file is an Excel 2003 XML Spreadsheet, not an .xlsx; open it in Excel and save it "
-                + "as .xlsx (Excel Workbook)."
+            return "the file is an Excel 2003 XML Spreadsheet, not a ZIP archive (an .xlsx is one); open it "
+                + "in Excel and save it as .xlsx (Excel Workbook)."
         case .text:
             return "the file is a text file (perhaps CSV), not a ZIP archive (an .xlsx is one); if it is CSV, "
                 + "rename it to .csv, otherwise open it in Excel and save it as .xlsx."
@@ -189,7 +190,7 @@ public enum ZipError: Error, CustomStringConvertible, Sendable {
             return "the entry declares \(byteCount(size)) uncompressed, more than the \(byteCount(limit)) "
                 + "allowed per entry; \(suspect)"
         case .totalTooLarge(let total, let limit):
-            return "the entries declare \(byteCount(total)) uncompressed in all, more than the "
+            return "the entries declare at least \(byteCount(total)) uncompressed in all, more than the "
                 + "\(byteCount(limit)) allowed; \(suspect)"
         case .compressionRatioTooHigh(let ratio, let limit):
             return "the entry would inflate \(Int(min(ratio, 1e15)))-fold, more than the \(Int(limit))-fold "

@@ -32,7 +32,8 @@ final class FileReader: Sendable {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             close(descriptor)
             let code = (info.st_mode & S_IFMT) == S_IFDIR ? EISDIR : EINVAL
-            throw .cannotOpen(location, errno: code, detail: code == EISDIR ? Self.describe(code) : "not a regular file")
+            let detail = code == EISDIR ? Self.describe(code) : "not a regular file"
+            throw .cannotOpen(location, errno: code, detail: detail)
         }
         self.path = path
         self.descriptor = descriptor

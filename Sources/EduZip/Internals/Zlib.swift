@@ -4,12 +4,10 @@ import EduCore
 /// Every zlib call of EduZip goes through this file; `check` is the one place that turns
 /// zlib's return codes into `ZipError`s. No C type leaves it.
 enum Zlib {
-    static let ok = Z_OK
-    static let streamEnd = Z_STREAM_END
+    /// Return codes for the tests' fault injection (they do not import the shim).
     static let dataError = Z_DATA_ERROR
     static let memoryError = Z_MEM_ERROR
     static let bufferError = Z_BUF_ERROR
-    static let streamError = Z_STREAM_ERROR
 
     /// zlib's crc32(), continuing from `crc` (0 to start), over any number of bytes.
     static func crc32(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
@@ -71,22 +69,29 @@ final class RawInflater {
         self.location = location
         #if DEBUG
         hooks = ZipTestHooks.current
-        #endif
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        var code = Z_OK
-        #if DEBUG
-        if let forced = hooks?.forcedInitResult { code = forced } else { code = eduetl_inflate_init_raw(stream) }
+        stream = try Self.makeStream(location, forcedResult: hooks?.forcedInitResult)
         #else
-        code = eduetl_inflate_init_raw(stream)
+        stream = try Self.makeStream(location, forcedResult: nil)
         #endif
+    }
+
+    /// An initialised z_stream, or nothing left allocated. (Assigned to `stream` only on success:
+    /// a throw after every property is set would run deinit, and inflateEnd, on it.)
+    private static func makeStream(_ location: SourceLocation,
+                                   forcedResult: Int32?) throws(ZipError) -> UnsafeMutablePointer<z_stream> {
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        let code = forcedResult ?? eduetl_inflate_init_raw(stream)
         guard code == Z_OK else {
             let message = stream.pointee.msg.map { UnsafePointer($0) }
-            stream.deinitialize(count: 1)
-            stream.deallocate()
+            defer {
+                stream.deinitialize(count: 1)
+                stream.deallocate()
+            }
             try Zlib.check(code, message: message, at: location)
             throw .zlibFailure(location, code: code, detail: "inflateInit2 returned an unexpected code")
         }
+        return stream
     }
 
     deinit {
