@@ -4,34 +4,46 @@ import EduCore
 /// is one access to the class (Swift checks exclusive access per class property access; doing
 /// it per field cost more than libxml2's own parsing).
 final class SheetContentHandler: XMLContentHandler {
-    var state: SheetParseState
+    /// Owned storage: reaching the state through a pointer skips the per-access exclusivity
+    /// check a stored class property would cost on every SAX event.
+    private let storage: UnsafeMutablePointer<SheetParseState>
 
     init(sharedStrings: [String], styles: Styles, uses1904DateSystem: Bool) {
-        state = SheetParseState(sharedStrings: sharedStrings, styles: styles, uses1904DateSystem: uses1904DateSystem)
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: SheetParseState(sharedStrings: sharedStrings, styles: styles,
+                                               uses1904DateSystem: uses1904DateSystem))
     }
 
-    var failure: XLSXError.Reason? { state.failure }
-    var failureCell: CellPosition? { state.failureCell }
-    var mergedRanges: [CellRange] { state.mergedRanges }
-    var declaredDimension: CellRange? { state.declaredDimension }
-    var completedRows: [Row] {
-        get { state.completedRows }
-        set { state.completedRows = newValue }
+    deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
+
+    var failure: XLSXError.Reason? { storage.pointee.failure }
+    var failureCell: CellPosition? { storage.pointee.failureCell }
+    var mergedRanges: [CellRange] { storage.pointee.mergedRanges }
+    var declaredDimension: CellRange? { storage.pointee.declaredDimension }
+    var completedRows: [Row] { storage.pointee.completedRows }
+
+    /// The completed rows so far, handed over and forgotten.
+    func takeCompletedRows() -> [Row] {
+        let rows = storage.pointee.completedRows
+        storage.pointee.completedRows = []
+        return rows
     }
 
     func startElement(_ name: XMLName, attributes: XMLAttributes) -> Bool {
-        state.startElement(name, attributes: attributes)
-        return state.failure == nil
+        storage.pointee.startElement(name, attributes: attributes)
+        return storage.pointee.failure == nil
     }
 
     func endElement(_ name: XMLName) -> Bool {
-        state.endElement(name)
-        return state.failure == nil
+        storage.pointee.endElement(name)
+        return storage.pointee.failure == nil
     }
 
-    @inline(__always)
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
-        state.characters(text)
+        storage.pointee.characters(text)
     }
 }
 

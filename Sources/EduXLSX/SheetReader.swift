@@ -17,6 +17,7 @@ public final class SheetReader: RowSource {
     private let parser: XMLPushParser
     private let handler: SheetContentHandler
     private var buffer: UnsafeMutableRawBufferPointer
+    private var pending: [Row] = []
     private var nextIndex = 0
     private var ended = false
 
@@ -52,14 +53,14 @@ public final class SheetReader: RowSource {
 
     /// The next row with at least one non-empty cell, or nil at the end of the sheet.
     public func nextRow() throws -> Row? {
-        while nextIndex == handler.completedRows.count {
+        while nextIndex == pending.count {
             guard !ended else { return nil }
-            handler.completedRows.removeAll(keepingCapacity: true)
-            nextIndex = 0
             try feedNextChunk()
+            pending = handler.takeCompletedRows()
+            nextIndex = 0
         }
         defer { nextIndex += 1 }
-        return handler.completedRows[nextIndex]
+        return pending[nextIndex]
     }
 
     private func feedNextChunk() throws {
