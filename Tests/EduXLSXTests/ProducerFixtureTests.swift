@@ -1,0 +1,69 @@
+import EduCore
+import EduXLSX
+import Foundation
+import Testing
+
+/// Golden tests on workbooks saved by other producers (xlsxwriter, openpyxl, LibreOffice,
+/// Gnumeric) and hand-made edge cases: Fixtures/NAME.xlsx with its expected cells, merged ranges
+/// and sheets beside it (Scripts/fixtures/make_xlsx_fixtures.py wrote them; Fixtures/README.md
+/// says what each covers).
+@Suite struct ProducerFixtureTests {
+    static let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+
+    static var fixtures: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".xlsx") }.sorted()
+    }
+
+    @Test func everyProducerIsRepresented() {
+        for producer in ["xlsxwriter_", "openpyxl_", "libreoffice_", "gnumeric_", "hand_"] {
+            #expect(Self.fixtures.contains { $0.hasPrefix(producer) }, "no \(producer) fixture")
+        }
+    }
+
+    @Test(arguments: fixtures)
+    func cellsMatchTheExpectedDump(name: String) throws {
+        let path = Self.folder.appendingPathComponent(name).path
+        let expectedText = try String(contentsOf: Self.folder.appendingPathComponent(name + ".jsonl"), encoding: .utf8)
+        if expectedText.hasPrefix("{\"error\"") {
+            #expect {
+                _ = try CellDumpComparison.dump(path)
+            } throws: { error in
+                "\(error)".contains(name)
+            }
+            return
+        }
+        let expected = try CellDumpComparison.load(lines: expectedText.split(separator: "\n").map(String.init))
+        let actual = try CellDumpComparison.dump(path)
+        let difference = CellDumpComparison.firstDifference(expected: expected, actual: actual, exactDurations: true)
+        #expect(difference == nil, "\(name): \(difference ?? "")")
+    }
+
+    @Test(arguments: fixtures)
+    func sheetsAndMergedRangesMatch(name: String) throws {
+        let sheetsURL = Self.folder.appendingPathComponent(name + ".sheets.json")
+        guard let sheetsObject = try JSONSerialization.jsonObject(with: Data(contentsOf: sheetsURL)) as? [[String: String]] else {
+            return  // an unreadable package: no sheet list is expected
+        }
+        let path = Self.folder.appendingPathComponent(name).path
+        let refused = try String(contentsOf: Self.folder.appendingPathComponent(name + ".jsonl"), encoding: .utf8)
+            .hasPrefix("{\"error\"")
+        // A workbook whose cells must be refused may be refused as a whole, at open.
+        guard let workbook = refused ? try? Workbook(path: path) : try Workbook(path: path) else { return }
+        #expect(workbook.sheets.map(\.name) == sheetsObject.map { $0["name"]! })
+        #expect(workbook.sheets.map(\.visibility.rawValue) == sheetsObject.map { $0["visibility"]! })
+
+        let merged = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Self.folder.appendingPathComponent(name + ".merged.json"))) as? [String: [String]] ?? [:]
+        for sheet in workbook.sheets {
+            guard let want = merged[sheet.name] else { continue }
+            let reader = try workbook.rows(of: sheet)
+            do {
+                while try reader.nextRow() != nil {}
+            } catch {
+                continue  // a sheet that cannot be read has its own cell test
+            }
+            #expect(Set(reader.mergedRanges.map(\.reference)) == Set(want), "\(name) › \(sheet.name)")
+        }
+    }
+}
