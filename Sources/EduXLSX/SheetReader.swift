@@ -18,6 +18,7 @@ public final class SheetReader: RowSource {
     private let handler: SheetContentHandler
     private var buffer: UnsafeMutableRawBufferPointer
     private var pending: [Row] = []
+    private var deferredError: (any Error)?
     private var nextIndex = 0
     private var ended = false
 
@@ -54,8 +55,17 @@ public final class SheetReader: RowSource {
     /// The next row with at least one non-empty cell, or nil at the end of the sheet.
     public func nextRow() throws -> Row? {
         while nextIndex == pending.count {
+            if let error = deferredError {
+                deferredError = nil
+                throw error
+            }
             guard !ended else { return nil }
-            try feedNextChunk()
+            do {
+                try feedNextChunk()
+            } catch {
+                // Rows completed before the bad spot are handed out first; the error follows.
+                deferredError = error
+            }
             pending = handler.takeCompletedRows()
             nextIndex = 0
         }

@@ -67,3 +67,30 @@ import Testing
         }
     }
 }
+
+@Suite struct ErrorLocationTests {
+    @Test func aBadCellIsNamedByFileSheetAndCell() throws {
+        let path = ProducerFixtureTests.folder.appendingPathComponent("hand_bad_cell.xlsx").path
+        let workbook = try Workbook(path: path)
+        let reader = try workbook.rows(of: workbook.sheets[0])
+        #expect(try reader.nextRow()?.number == 1)
+        #expect {
+            while try reader.nextRow() != nil {}
+        } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("\(path) › 小学!C7: ") && text.contains("shared string 9") && text.contains("only 2")
+        }
+    }
+
+    @Test func aDamagedPartIsNamedByFileAndEntry() throws {
+        let path = ProducerFixtureTests.folder.appendingPathComponent("hand_malformed_xml.xlsx").path
+        let workbook = try Workbook(path: path)
+        let reader = try workbook.rows(of: workbook.sheets[1])
+        #expect(try reader.nextRow()?.number == 1)  // what precedes the damage is still read
+        #expect {
+            while try reader.nextRow() != nil {}
+        } throws: { error in
+            "\(error)".hasPrefix("\(path) › xl/worksheets/sheet2.xml: the XML is damaged (line 2)")
+        }
+    }
+}

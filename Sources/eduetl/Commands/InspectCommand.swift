@@ -23,15 +23,17 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
+        let output = StandardOutput()
         for file in files {
             do {
                 let book = try SpreadsheetFile.open(file)
                 if cells {
-                    try book.dumpCells(to: StandardOutput())
+                    try book.dumpCells(to: output)
                 } else {
-                    try book.printSummary(to: StandardOutput())
+                    try book.printSummary(to: output)
                 }
             } catch {
+                output.flush()  // what was read before the error comes first
                 StandardError.write("eduetl: \(error)\n")
                 failed = true
             }
