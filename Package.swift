@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "eduetl", targets: ["eduetl"]),
         .library(name: "EduXLSX", targets: ["EduXLSX"]),
+        .library(name: "EduCSV", targets: ["EduCSV"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,9 +27,11 @@ let package = Package(
         .target(name: "EduZip", dependencies: ["EduCore", "CEduZlib"]),
         // XLSX workbooks: OOXML parts streamed through libxml2's SAX2 push parser.
         .target(name: "EduXLSX", dependencies: ["EduCore", "EduZip", "CEduXML2"]),
+        // CSV files: encoding (BOM, UTF-8, GB18030 through iconv) and dialect sniffed, records streamed.
+        .target(name: "EduCSV", dependencies: ["EduCore"]),
 
         .executableTarget(name: "eduetl", dependencies: [
-            "EduCore", "EduXLSX",
+            "EduCore", "EduXLSX", "EduCSV",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Throughput and memory against the bare zlib and libxml2 floors (make bench).
@@ -38,6 +41,7 @@ let package = Package(
         .testTarget(name: "EduCoreTests", dependencies: ["EduCore"]),
         .testTarget(name: "EduZipTests", dependencies: ["EduZip", "EduCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduXLSXTests", dependencies: ["EduXLSX", "EduZip", "EduCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EduCSVTests", dependencies: ["EduCSV", "EduCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
     ]
 )

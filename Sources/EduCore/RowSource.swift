@@ -6,6 +6,12 @@ public protocol RowSource {
     var sheet: SheetDescription { get }
     mutating func nextRow() throws -> Row?
     var mergedRanges: [CellRange] { get }
+    /// What the reader worked around so far (complete once `nextRow()` has returned nil).
+    var warnings: [ReadWarning] { get }
+}
+
+extension RowSource {
+    public var warnings: [ReadWarning] { [] }
 }
 
 /// A whole sheet held in memory, for small tables and for tests.

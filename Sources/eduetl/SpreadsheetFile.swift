@@ -1,23 +1,46 @@
 import EduCore
+import EduCSV
 import EduXLSX
 
 /// A file the CLI can read, whatever its format: the sheets and a row source for each.
 struct SpreadsheetFile {
     let path: String
     let format: String
+    /// What was decided on opening: date system, encoding, delimiter.
     let details: [String]
     let sheets: [SheetDescription]
     let rows: (SheetDescription) throws -> any RowSource
 
-    static func open(_ path: String) throws -> SpreadsheetFile {
-        let workbook = try Workbook(path: path)
-        return SpreadsheetFile(
-            path: path, format: "XLSX",
-            details: [workbook.uses1904DateSystem ? "1904 date system" : "1900 date system"],
-            sheets: workbook.sheets, rows: { try workbook.rows(of: $0) })
+    enum Format { case xlsx, csv }
+
+    /// Opens a workbook or a CSV file. The extension decides; a file with another extension is
+    /// a workbook when it starts like a ZIP archive, else text.
+    static func open(_ path: String, csv options: CSVOptions = CSVOptions()) throws -> SpreadsheetFile {
+        switch format(of: path) {
+        case .xlsx:
+            let workbook = try Workbook(path: path)
+            return SpreadsheetFile(
+                path: path, format: "XLSX",
+                details: [workbook.uses1904DateSystem ? "1904 date system" : "1900 date system"],
+                sheets: workbook.sheets, rows: { try workbook.rows(of: $0) })
+        case .csv:
+            let file = try CSVFile(path: path, options: options)
+            return SpreadsheetFile(
+                path: path, format: "CSV",
+                details: ["encoding \(file.encoding)", "delimiter \(file.dialect)"],
+                sheets: [file.sheet], rows: { _ in try file.rows() })
+        }
+    }
+
+    static func format(of path: String) -> Format {
+        let name = path.lowercased()
+        if [".xlsx", ".xlsm"].contains(where: name.hasSuffix) { return .xlsx }
+        if [".csv", ".tsv", ".txt"].contains(where: name.hasSuffix) { return .csv }
+        return FileSignature.startsLikeZip(path) ? .xlsx : .csv
     }
 
     func dumpCells(to output: StandardOutput) throws {
+        if format == "CSV" { StandardError.write("eduetl: \(path): \(details.joined(separator: ", "))\n") }
         for sheet in sheets {
             var source = try rows(sheet)
             while let row = try source.nextRow() {
@@ -26,6 +49,8 @@ struct SpreadsheetFile {
                     output.write("\n")
                 }
             }
+            output.flush()
+            for warning in source.warnings { StandardError.write("eduetl: warning: \(warning)\n") }
         }
         output.flush()
     }
@@ -45,6 +70,10 @@ struct SpreadsheetFile {
                 let list = summary.mergedRanges.map(\.reference).joined(separator: " ")
                 output.write(", \(summary.mergedRanges.count) merged: \(list)\n")
             }
+            if let csv = source as? CSVRowReader, let counts = csv.fieldCounts, counts.count > 1 {
+                output.write("     ragged: records have \(counts.lowerBound) to \(counts.upperBound) fields, kept as they are\n")
+            }
+            for warning in source.warnings { output.write("     warning: \(warning)\n") }
         }
         output.flush()
     }

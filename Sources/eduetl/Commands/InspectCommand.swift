@@ -1,4 +1,5 @@
 import ArgumentParser
+import EduCSV
 import EduCore
 #if canImport(Glibc)
 import Glibc
@@ -7,26 +8,44 @@ import Glibc
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Shows a workbook's sheets, or dumps its cells.",
+        abstract: "Shows a workbook's or CSV file's sheets, or dumps its cells.",
         discussion: """
-        Without --cells: each sheet with its used range, rows with data and merged ranges.
+        Without --cells: each sheet with its used range, rows with data and merged ranges; for CSV
+        also the encoding and delimiter detected, ragged records and replaced bytes.
         With --cells: every non-empty cell as a JSON line
-        {"sheet": ..., "ref": "B3", "type": "string|number|bool|date|duration|error", "value": ...}.
+        {"sheet": ..., "ref": "B3", "type": "string|number|bool|date|duration|error", "value": ...};
+        for CSV the encoding and delimiter go to stderr. A CSV file is one sheet named after the file.
         A file that cannot be read exits with status 1 and one sentence on stderr.
         """)
 
-    @Argument(help: "The .xlsx or .xlsm files to read.")
+    @Argument(help: "The .xlsx, .xlsm or .csv files to read.")
     var files: [String]
 
     @Flag(help: "Print every non-empty cell as JSON Lines.")
     var cells = false
+
+    @Option(help: "CSV encoding instead of the detected one: utf-8, gb18030 (also gbk), utf-16le, utf-16be.")
+    var encoding: String?
+
+    @Option(help: "CSV delimiter instead of the detected one: comma, tab, semicolon, pipe, or one character.")
+    var delimiter: String?
+
+    func validate() throws {
+        if let delimiter, Dialect.delimiter(named: delimiter) == nil {
+            throw ValidationError("--delimiter '\(delimiter)' is not one character; use comma, tab, semicolon, pipe or a single character other than a quote.")
+        }
+    }
+
+    var csvOptions: CSVOptions {
+        CSVOptions(encoding: encoding.map(TextEncoding.init(name:)), delimiter: delimiter.flatMap(Dialect.delimiter(named:)))
+    }
 
     func run() throws {
         var failed = false
         let output = StandardOutput()
         for file in files {
             do {
-                let book = try SpreadsheetFile.open(file)
+                let book = try SpreadsheetFile.open(file, csv: csvOptions)
                 if cells {
                     try book.dumpCells(to: output)
                 } else {
