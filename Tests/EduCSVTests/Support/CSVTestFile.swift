@@ -8,10 +8,14 @@ enum CSVTestFile {
     /// iconv decoder the reader uses.
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-    static func write(_ bytes: [UInt8], name: String = "table.csv") throws -> String {
+    static func temporaryFolder() -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eduetl-csv-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.path
+    }
+
+    static func write(_ bytes: [UInt8], name: String = "table.csv") throws -> String {
+        let url = URL(fileURLWithPath: temporaryFolder()).appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url.path
     }
