@@ -8,17 +8,22 @@ CONFORMANCE := ../shared/conformance
 RELEASE_BIN := .build/release/eduetl
 PYTHON ?= python3
 
-.PHONY: deps build release test demo bench conformance clean
+.PHONY: deps build release test demo bench bench-deps bench-csv conformance clean
 
-# Installs the system libraries the shims link against, only when one is missing.
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+# Installs with apt-get those of the Debian packages in $(1) that are missing.
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing system packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+# The system libraries the shims link against.
+deps:
+	$(call install_missing,$(APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -30,15 +35,27 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Until the pipeline exists, the demo inspects the sample county's workbooks.
+# Until the pipeline exists, the demo inspects the sample county's workbooks and CSV files.
 demo: release
-	@for f in SampleInputs/*.xlsx; do echo "== $$f"; $(RELEASE_BIN) inspect "$$f" || exit 1; done
+	@for f in SampleInputs/*.xlsx SampleInputs/*.csv; do echo "== $$f"; $(RELEASE_BIN) inspect "$$f" || exit 1; done
 
-# Reader throughput and memory against python-calamine and the bare zlib + libxml2 floors.
-bench: deps
+# The sqlite3 shell: the CSV benchmark's reference case (.import --csv). Installed only when missing.
+BENCH_APT_PACKAGES := sqlite3
+bench-deps:
+	$(call install_missing,$(BENCH_APT_PACKAGES))
+
+# Reader throughput and memory: XLSX against python-calamine and the bare zlib + libxml2 floors,
+# then CSV (eduetl inspect, UTF-8 and GB18030) against the sqlite3 shell's .import and Python's csv.
+bench: deps bench-deps
 	$(SWIFT) build -c release --product eduetl
 	$(SWIFT) build -c release --product EduBench
 	$(PYTHON) Scripts/bench/run_bench.py
+	$(PYTHON) Scripts/bench/run_csv_bench.py
+
+# The CSV part alone (BENCH_CSV_CASES, BENCH_REPS and BENCH_ROWS narrow it; see run_csv_bench.py).
+bench-csv: deps bench-deps
+	$(SWIFT) build -c release --product eduetl
+	$(PYTHON) Scripts/bench/run_csv_bench.py
 
 conformance: release
 	@if [ -d $(CONFORMANCE) ]; then \
