@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C shims: one per system library, named by pkg-config and apt package.
@@ -29,9 +30,11 @@ let package = Package(
         .target(name: "EduXLSX", dependencies: ["EduCore", "EduZip", "CEduXML2"]),
         // CSV files: encoding (BOM, UTF-8, GB18030 through iconv) and dialect sniffed, records streamed.
         .target(name: "EduCSV", dependencies: ["EduCore"]),
+        // The normaliser: header blocks and forms found, headers mapped to the catalogue's fields, values parsed.
+        .target(name: "EduNormalise", dependencies: ["EduCore", .product(name: "Yams", package: "Yams")]),
 
         .executableTarget(name: "eduetl", dependencies: [
-            "EduCore", "EduXLSX", "EduCSV",
+            "EduCore", "EduXLSX", "EduCSV", "EduNormalise",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Throughput and memory against the bare zlib and libxml2 floors (make bench).
@@ -42,6 +45,8 @@ let package = Package(
         .testTarget(name: "EduZipTests", dependencies: ["EduZip", "EduCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduXLSXTests", dependencies: ["EduXLSX", "EduZip", "EduCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduCSVTests", dependencies: ["EduCSV", "EduCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EduNormaliseTests", dependencies: ["EduNormalise", "EduCore", "EduXLSX", "EduCSV"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
     ]
 )

@@ -1,0 +1,121 @@
+/// The canonical fields, the header spellings that name them, units and their conversions, and
+/// the words that mark totals, notes, school types and stages: what the normaliser knows,
+/// read from an editable file (Pipelines/catalogue.yml) at run time.
+public struct Catalogue: Sendable {
+    public var fields: [FieldDefinition]
+    public var units: [UnitDefinition]
+    /// Words that make a count or measure header something else (生均, 比例, 上年 ...), folded.
+    public var globalExclusions: [String]
+    public var totalsWords: [String]
+    public var noteWords: [String]
+    public var schoolTypes: [SchoolTypeDefinition]
+    public var stageWords: [Stage: [String]]
+    /// Where it was read from, for messages.
+    public var source: String
+
+    public init(fields: [FieldDefinition], units: [UnitDefinition], globalExclusions: [String],
+                totalsWords: [String], noteWords: [String], schoolTypes: [SchoolTypeDefinition],
+                stageWords: [Stage: [String]], source: String) {
+        self.fields = fields
+        self.units = units
+        self.globalExclusions = globalExclusions.map(HeaderText.fold)
+        self.totalsWords = totalsWords.map(HeaderText.fold)
+        self.noteWords = noteWords.map(HeaderText.fold)
+        self.schoolTypes = schoolTypes
+        self.stageWords = stageWords.mapValues { $0.map(HeaderText.fold) }
+        self.source = source
+    }
+
+    public func field(_ id: String) -> FieldDefinition? {
+        fields.first { $0.id == id }
+    }
+
+    /// The unit definitions a folded spelling may mean (个 is classes or rooms).
+    func units(spelled spelling: String) -> [UnitDefinition] {
+        units.filter { $0.foldedSpelling == spelling }
+    }
+
+    /// Folded unit spellings, longest first, so 万元 is found before 元.
+    var spellingsLongestFirst: [String] {
+        Array(Set(units.map(\.foldedSpelling))).sorted { ($0.count, $0) > ($1.count, $1) }
+    }
+}
+
+public struct FieldDefinition: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        /// Text naming the school or the return: code, name, county, township, type, year.
+        case identity
+        /// Whole things counted: students, teachers, computers.
+        case count
+        /// Amounts: areas, money.
+        case measure
+    }
+
+    public var id: String
+    public var name: String
+    public var kind: Kind
+    /// The canonical unit values are stored in (nil for identity fields).
+    public var unit: String?
+    public var aliases: [String]
+    /// Folded aliases, with the name first.
+    public let foldedAliases: [String]
+    /// Folded words that make a header something else.
+    public let exclusions: [String]
+
+    public init(id: String, name: String, kind: Kind, unit: String?, aliases: [String], exclusions: [String]) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.unit = unit
+        self.aliases = aliases
+        var folded: [String] = []
+        for alias in [name] + aliases {
+            let text = HeaderText.fold(alias)
+            if !text.isEmpty, !folded.contains(text) { folded.append(text) }
+        }
+        foldedAliases = folded
+        self.exclusions = exclusions.map(HeaderText.fold)
+    }
+}
+
+public struct UnitDefinition: Hashable, Sendable {
+    public var spelling: String
+    public let foldedSpelling: String
+    /// The canonical unit this spelling converts to.
+    public var unit: String
+    public var dimension: String
+    /// Multiply a value written in this spelling by this to get the canonical unit (万元 → 10,000).
+    public var factor: Double
+
+    public init(spelling: String, unit: String, dimension: String, factor: Double = 1) {
+        self.spelling = spelling
+        self.foldedSpelling = HeaderText.fold(spelling)
+        self.unit = unit
+        self.dimension = dimension
+        self.factor = factor
+    }
+}
+
+public struct SchoolTypeDefinition: Hashable, Sendable {
+    public var words: [String]
+    public let foldedWords: [String]
+    /// The type as stored: 小学, 九年一贯制学校 ...
+    public var type: String
+    /// The stages a school of this type teaches.
+    public var stages: [Stage]
+
+    public init(words: [String], type: String, stages: [Stage]) {
+        self.words = words
+        self.foldedWords = words.map(HeaderText.fold)
+        self.type = type
+        self.stages = stages
+    }
+}
+
+/// A part of a school the balance figures are computed for; `wholeSchool` marks a figure given
+/// for the whole school of a nine-year or complete school, to be shared out by the parts' students.
+public enum Stage: String, Hashable, Sendable, CaseIterable, Codable {
+    case primary
+    case junior
+    case wholeSchool = "whole_school"
+}

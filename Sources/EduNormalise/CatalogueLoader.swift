@@ -1,0 +1,167 @@
+import Foundation
+import Yams
+
+/// Reads a catalogue file (YAML), refusing a broken one with the line it broke on: a YAML
+/// syntax error, a missing or mistyped key, an unknown unit, an alias two fields claim.
+public enum CatalogueLoader {
+    public static func load(path: String) throws(CatalogueError) -> Catalogue {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw CatalogueError(file: path, line: nil, problem: "cannot read the catalogue (\(error.localizedDescription))")
+        }
+        return try parse(text, source: path)
+    }
+
+    public static func parse(_ text: String, source: String) throws(CatalogueError) -> Catalogue {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw CatalogueError(file: source, line: nil, problem: "the catalogue is empty")
+            }
+            root = node
+        } catch let error as CatalogueError {
+            throw error
+        } catch let error as YamlError {
+            throw CatalogueError(file: source, line: line(of: error), problem: "not valid YAML: \(problem(of: error))")
+        } catch {
+            throw CatalogueError(file: source, line: nil, problem: "not valid YAML: \(error)")
+        }
+        return try CatalogueReader(source: source).catalogue(from: root)
+    }
+
+    static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .duplicatedKeysInMapping(_, let context): return context.mark.line
+        default: return nil
+        }
+    }
+
+    static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "the key \(duplicates.joined(separator: ", ")) appears twice"
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Turns the YAML tree into a Catalogue, each complaint naming the node's line.
+struct CatalogueReader {
+    let source: String
+
+    func fail(_ node: Node?, _ problem: String) -> CatalogueError {
+        CatalogueError(file: source, line: node?.mark?.line, problem: problem)
+    }
+
+    func catalogue(from root: Node) throws(CatalogueError) -> Catalogue {
+        guard root.mapping != nil else { throw fail(root, "the catalogue must be a mapping with fields, units and rows") }
+        let units = try sequence(root, "units").map { node throws(CatalogueError) in try unit(node) }
+        let knownUnits = Set(units.map(\.unit))
+        var fields: [FieldDefinition] = []
+        var aliasOwners: [String: String] = [:]
+        for node in try sequence(root, "fields") {
+            let field = try field(node, knownUnits: knownUnits)
+            if fields.contains(where: { $0.id == field.id }) { throw fail(node, "the field '\(field.id)' is defined twice") }
+            for alias in field.foldedAliases {
+                if let owner = aliasOwners[alias], owner != field.id {
+                    let item = node["aliases"]?.sequence?.first { HeaderText.fold($0.scalar?.string ?? "") == alias }
+                    throw fail(item ?? node, "the alias '\(alias)' of '\(field.id)' is already an alias of '\(owner)'")
+                }
+                aliasOwners[alias] = field.id
+            }
+            fields.append(field)
+        }
+        let rows = try mapping(root, "rows")
+        let types = try sequence(root, "school_types").map { node throws(CatalogueError) in try schoolType(node) }
+        let stagesNode = try mapping(root, "stages")
+        var stageWords: [Stage: [String]] = [:]
+        for stage in Stage.allCases {
+            stageWords[stage] = try strings(stagesNode, stage.rawValue)
+        }
+        return Catalogue(fields: fields, units: units, globalExclusions: try strings(root, "exclude", required: false),
+                         totalsWords: try strings(rows, "totals"), noteWords: try strings(rows, "notes"),
+                         schoolTypes: types, stageWords: stageWords, source: source)
+    }
+
+    func field(_ node: Node, knownUnits: Set<String>) throws(CatalogueError) -> FieldDefinition {
+        let id = try string(node, "id")
+        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw fail(node["id"], "the field id '\(id)' must be lower-case ASCII letters, digits and _")
+        }
+        let kindText = try string(node, "kind")
+        guard let kind = FieldDefinition.Kind(rawValue: kindText) else {
+            throw fail(node["kind"], "the kind '\(kindText)' of '\(id)' is not identity, count or measure")
+        }
+        var unit: String?
+        if kind != .identity {
+            let name = try string(node, "unit")
+            guard knownUnits.contains(name) else { throw fail(node["unit"], "the unit '\(name)' of '\(id)' is not among the units") }
+            unit = name
+        }
+        return FieldDefinition(id: id, name: try string(node, "name"), kind: kind, unit: unit,
+                               aliases: try strings(node, "aliases", required: false),
+                               exclusions: try strings(node, "exclude", required: false))
+    }
+
+    func unit(_ node: Node) throws(CatalogueError) -> UnitDefinition {
+        var factor = 1.0
+        if let factorNode = node["factor"] {
+            guard let value = factorNode.float ?? factorNode.int.map(Double.init), value > 0 else {
+                throw fail(factorNode, "the factor must be a positive number")
+            }
+            factor = value
+        }
+        return UnitDefinition(spelling: try string(node, "spelling"), unit: try string(node, "unit"),
+                              dimension: try string(node, "dimension"), factor: factor)
+    }
+
+    func schoolType(_ node: Node) throws(CatalogueError) -> SchoolTypeDefinition {
+        let stageNames = try strings(node, "stages")
+        var stages: [Stage] = []
+        for name in stageNames {
+            guard let stage = Stage(rawValue: name) else { throw fail(node["stages"], "the stage '\(name)' is not primary or junior") }
+            stages.append(stage)
+        }
+        return SchoolTypeDefinition(words: try strings(node, "words"), type: try string(node, "type"), stages: stages)
+    }
+
+    // MARK: typed access, each complaint naming the line
+
+    func string(_ node: Node, _ key: String) throws(CatalogueError) -> String {
+        guard let value = node[key] else { throw fail(node, "'\(key)' is missing") }
+        guard let text = value.scalar?.string, !text.isEmpty else { throw fail(value, "'\(key)' must be text") }
+        return text
+    }
+
+    func strings(_ node: Node, _ key: String, required: Bool = true) throws(CatalogueError) -> [String] {
+        guard let value = node[key] else {
+            if required { throw fail(node, "'\(key)' is missing") }
+            return []
+        }
+        guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list") }
+        var texts: [String] = []
+        for item in items {
+            guard let text = item.scalar?.string, !text.isEmpty else { throw fail(item, "the items of '\(key)' must be text") }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    func sequence(_ node: Node, _ key: String) throws(CatalogueError) -> [Node] {
+        guard let value = node[key] else { throw fail(node, "'\(key)' is missing") }
+        guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list") }
+        return Array(items)
+    }
+
+    func mapping(_ node: Node, _ key: String) throws(CatalogueError) -> Node {
+        guard let value = node[key] else { throw fail(node, "'\(key)' is missing") }
+        guard value.mapping != nil else { throw fail(value, "'\(key)' must be a mapping") }
+        return value
+    }
+}

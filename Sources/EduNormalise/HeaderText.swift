@@ -1,0 +1,135 @@
+import Foundation
+
+/// A header cell's text made comparable, and taken apart: the words, a unit written after them
+/// ((平方米), （万元）, /㎡, 单位:元), and whether it is an "of which" (其中) sub-column.
+public struct HeaderText: Hashable, Sendable {
+    /// The text as the cell has it.
+    public var raw: String
+    /// Folded, ordinal and unit removed: what is matched against aliases.
+    public var core: String
+    /// The unit spelling split off the end, folded ("万元", "m2"), if any.
+    public var unitSpelling: String?
+    /// The header starts with 其中 ("of which"): a part of its parent column, never the parent.
+    public var isOfWhich: Bool
+
+    public init(_ raw: String, unitSpellings: [String]) {
+        self.raw = raw
+        var text = Self.fold(Self.removingCircledOrdinal(raw))
+        text = Self.removingOrdinal(text)
+        isOfWhich = false
+        if text.hasPrefix("其中") {
+            isOfWhich = true
+            text = String(text.dropFirst(2).drop { $0 == ":" || $0 == "," })
+        }
+        (core, unitSpelling) = Self.splittingUnit(text, spellings: unitSpellings)
+    }
+
+    /// NFKC (full-width digits, letters, brackets, ㎡ → m2), traditional to simplified characters
+    /// (ICU's Hant-Hans), white space and line breaks removed, other brackets as ( ), ASCII
+    /// lower-cased, and pinyin glosses left by bad conversions dropped: 現(xiàn)代化 → 现代化.
+    public static func fold(_ text: String) -> String {
+        var folded = text.precomposedStringWithCompatibilityMapping
+        if folded.unicodeScalars.contains(where: { $0.value >= 0x3400 }) {
+            folded = folded.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? folded
+        }
+        var result = ""
+        result.reserveCapacity(folded.utf8.count)
+        for character in folded {
+            if character.isWhitespace { continue }
+            switch character {
+            case "【", "〔", "［", "「", "〈", "《": result.append("(")
+            case "】", "〕", "］", "」", "〉", "》": result.append(")")
+            case "：": result.append(":")
+            case "，": result.append(",")
+            case "、": result.append("、")
+            default:
+                if character.isASCII, character.isUppercase { result += character.lowercased() } else { result.append(character) }
+            }
+        }
+        return removingPinyinGlosses(result)
+    }
+
+    /// "(xiàn)", "(jiao)": a bracket holding only Latin letters (tone marks allowed), two or more.
+    static func removingPinyinGlosses(_ text: String) -> String {
+        guard text.contains("(") else { return text }
+        var result = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "(", let close = text[index...].firstIndex(of: ")") {
+                let inside = text[text.index(after: index)..<close]
+                if inside.count >= 2, inside.allSatisfy(isPinyinLetter) {
+                    index = text.index(after: close)
+                    continue
+                }
+            }
+            result.append(text[index])
+            index = text.index(after: index)
+        }
+        return result
+    }
+
+    static func isPinyinLetter(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        switch scalar.value {
+        case 0x61...0x7A: return true  // a-z
+        case 0xE0...0xFC, 0x101, 0x113, 0x11B, 0x12B, 0x14D, 0x16B, 0x1CE, 0x1D0, 0x1D2, 0x1D4, 0x1D6, 0x1D8, 0x1DA, 0x1DC:
+            return true  // vowels with tone marks, ü
+        default: return false
+        }
+    }
+
+    /// ① ⑴ ⒈ and the like, before NFKC turns them into plain digits.
+    static func removingCircledOrdinal(_ text: String) -> String {
+        let trimmed = text.drop { $0.isWhitespace }
+        guard let first = trimmed.unicodeScalars.first else { return text }
+        switch first.value {
+        case 0x2460...0x249B, 0x2776...0x2793, 0x3251...0x325F, 0x32B1...0x32BF:
+            return String(String.UnicodeScalarView(trimmed.unicodeScalars.dropFirst()))
+        default:
+            return text
+        }
+    }
+
+    /// "1、", "1.", "(一)", "(1)", "一、", "第一", "二." at the start (already folded).
+    static func removingOrdinal(_ text: String) -> String {
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        func isNumeral(_ c: Character) -> Bool { c.isASCII && c.isNumber || numerals.contains(c) }
+        if text.hasPrefix("("), let close = text.firstIndex(of: ")") {
+            let inside = text[text.index(after: text.startIndex)..<close]
+            if !inside.isEmpty, inside.count <= 3, inside.allSatisfy(isNumeral) {
+                return String(text[text.index(after: close)...])
+            }
+        }
+        let digits = text.prefix { isNumeral($0) }
+        if !digits.isEmpty, digits.count <= 3 {
+            let rest = text.dropFirst(digits.count)
+            if let mark = rest.first, ["、", ".", ")", ":"].contains(mark) {
+                let after = rest.dropFirst()
+                // "1.5" is a number, not an ordinal.
+                if !(mark == "." && (after.first?.isNumber ?? false)) { return String(after) }
+            }
+        }
+        return text
+    }
+
+    /// Splits a unit written at the end: "面积(平方米)" → ("面积", "平方米"); "值/万元", "值单位:元",
+    /// "(单位:万元)". The spellings are folded, longest first.
+    static func splittingUnit(_ text: String, spellings: [String]) -> (String, String?) {
+        func unit(in candidate: Substring) -> String? {
+            var inside = candidate
+            if inside.hasPrefix("单位") { inside = inside.dropFirst(2).drop { $0 == ":" } }
+            return spellings.first { $0 == inside }
+        }
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            if let spelling = unit(in: inside) { return (String(text[..<open]), spelling) }
+        }
+        if let slash = text.lastIndex(of: "/") {
+            if let spelling = unit(in: text[text.index(after: slash)...]) { return (String(text[..<slash]), spelling) }
+        }
+        if let range = text.range(of: "单位", options: .backwards) {
+            if let spelling = unit(in: text[range.lowerBound...]) { return (String(text[..<range.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: ",;")), spelling) }
+        }
+        return (text, nil)
+    }
+}
