@@ -57,24 +57,41 @@ public struct FieldDefinition: Hashable, Sendable {
     /// The canonical unit values are stored in (nil for identity fields).
     public var unit: String?
     public var aliases: [String]
-    /// Folded aliases, with the name first.
+    /// Folded aliases, with the name first, and each alias ending in 数 also without it.
     public let foldedAliases: [String]
+    /// Folded aliases that name the field only where no parent header holds a weak exclusion.
+    public let weakAliases: Set<String>
     /// Folded words that make a header something else.
     public let exclusions: [String]
+    /// Folded words that, in a parent header, veto a match through a weak alias.
+    public let weakExclusions: [String]
 
-    public init(id: String, name: String, kind: Kind, unit: String?, aliases: [String], exclusions: [String]) {
+    public init(id: String, name: String, kind: Kind, unit: String?, aliases: [String], exclusions: [String],
+                weakAliases: [String] = [], weakExclusions: [String] = []) {
         self.id = id
         self.name = name
         self.kind = kind
         self.unit = unit
-        self.aliases = aliases
+        self.aliases = aliases + weakAliases
         var folded: [String] = []
-        for alias in [name] + aliases {
-            let text = HeaderText.fold(alias)
+        func add(_ text: String) {
             if !text.isEmpty, !folded.contains(text) { folded.append(text) }
         }
+        for alias in [name] + aliases + weakAliases {
+            let text = HeaderText.fold(alias)
+            add(text)
+            if text.hasSuffix("数"), text.count >= 5 { add(String(text.dropLast())) }
+        }
         foldedAliases = folded
+        var weak = Set<String>()
+        for alias in weakAliases {
+            let text = HeaderText.fold(alias)
+            weak.insert(text)
+            if text.hasSuffix("数"), text.count >= 5 { weak.insert(String(text.dropLast())) }
+        }
+        self.weakAliases = weak
         self.exclusions = exclusions.map(HeaderText.fold)
+        self.weakExclusions = weakExclusions.map(HeaderText.fold)
     }
 }
 

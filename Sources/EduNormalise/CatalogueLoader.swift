@@ -106,7 +106,9 @@ struct CatalogueReader {
         }
         return FieldDefinition(id: id, name: try string(node, "name"), kind: kind, unit: unit,
                                aliases: try strings(node, "aliases", required: false),
-                               exclusions: try strings(node, "exclude", required: false))
+                               exclusions: try strings(node, "exclude", required: false),
+                               weakAliases: try strings(node, "weak_aliases", required: false),
+                               weakExclusions: try strings(node, "weak_exclude", required: false))
     }
 
     func unit(_ node: Node) throws(CatalogueError) -> UnitDefinition {

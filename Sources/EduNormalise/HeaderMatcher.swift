@@ -1,15 +1,15 @@
 /// Maps a column's header path to a canonical field: an exact alias first, then rules (the header
-/// contains one field's alias; the header with its parent is an alias), then a fuzzy score on
-/// character pairs. Below the threshold, or where two fields tie, the column stays unmapped with
-/// the reason: never a guess. An "of which" (其中) column is matched on its own words only, so it
-/// is never taken for its parent.
+/// contains one field's alias; the header with its parent is an alias; a 合计 column under a
+/// parent is the parent), then a fuzzy match (an alias spread through the header with a few
+/// characters added). Below the threshold, or where two fields tie, the column stays unmapped
+/// with the reason: never a guess. Exclusion words veto a match in the header or its parents
+/// (生均指标 / 图书 is a ratio). An "of which" (其中) column is never taken for its parent's field.
 public struct HeaderMatcher: Sendable {
     public let catalogue: Catalogue
     let spellings: [String]
 
-    /// A fuzzy match must reach this, and beat the next field by `fuzzyMargin`.
-    static let fuzzyThreshold = 0.8
-    static let fuzzyMargin = 0.15
+    /// A fuzzy match's alias must make up this share of the header's characters.
+    static let fuzzyCoverage = 0.6
 
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
@@ -25,51 +25,45 @@ public struct HeaderMatcher: Sendable {
     public func decide(column: Int, path: [String], declaredUnits: [String] = []) -> ColumnDecision {
         let texts = path.map(headerText)
         guard let leaf = texts.last, !leaf.core.isEmpty else {
-            return ColumnDecision(column: column, path: path, matchedText: "", field: nil, method: .unmapped,
-                                  confidence: 0, note: "no header")
+            return unmapped(column, path, "", "no header")
         }
-        // Parents above a 其中 level make this column a part of them, whatever its own words.
-        let ofWhich = texts.contains { $0.isOfWhich || $0.core.isEmpty && $0.raw.contains("其中") }
-            || texts.dropLast().contains { $0.core == "其中" }
-        let parents = texts.dropLast().reversed().filter { !$0.core.isEmpty && $0.core != "其中" && !$0.isOfWhich }
+        let ofWhich = leaf.isOfWhich || texts.dropLast().contains { $0.core == "其中" || $0.isOfWhich }
+        let parents = Array(texts.dropLast().reversed().filter { !$0.core.isEmpty && $0.core != "其中" })
+        let context = MatchContext(parents: parents.map(\.core))
 
-        var outcome = match(leaf.core)
+        var outcome = match(leaf.core, context: context)
         var matchedText = leaf.core
-        if case .none = outcome, !ofWhich {
-            // Parent path: the nearest parent first (校舍 / 教学及辅助用房 / 面积).
-            var combined = leaf.core
-            for parent in parents {
-                combined = parent.core + combined
-                if case .found(let field, _, _) = match(combined, exactOnly: true) {
-                    outcome = .found(field, .parentPath, 0.95)
-                    matchedText = combined
-                    break
-                }
-            }
+        if case .none = outcome {
+            (outcome, matchedText) = matchWithParents(leaf: leaf.core, parents: parents, ofWhich: ofWhich, context: context)
         }
         switch outcome {
         case .found(let field, let method, let confidence):
+            if ofWhich, let parentField = parents.first.flatMap({ parentField(of: $0.core, context: context) }), parentField == field.id {
+                return unmapped(column, path, matchedText, "an 其中 (of which) part of \(field.id), not the whole")
+            }
             let unitSpelling = leaf.unitSpelling ?? parents.compactMap(\.unitSpelling).first
             let (unit, unitNote) = resolveUnit(for: field, written: unitSpelling, declared: declaredUnits)
-            guard let unit else {
-                return ColumnDecision(column: column, path: path, matchedText: matchedText, field: nil, method: .unmapped,
-                                      confidence: 0, note: unitNote)
-            }
+            guard let unit else { return unmapped(column, path, matchedText, unitNote ?? "unit mismatch") }
             let note = [ofWhich ? "an 其中 (of which) column, mapped on its own words" : nil, unitNote]
                 .compactMap { $0 }.joined(separator: "; ")
             return ColumnDecision(column: column, path: path, matchedText: matchedText, field: field.id, method: method,
                                   confidence: confidence, unit: unit, note: note.isEmpty ? nil : note)
         case .ambiguous(let ids):
-            return ColumnDecision(column: column, path: path, matchedText: matchedText, field: nil, method: .unmapped,
-                                  confidence: 0, note: "ambiguous: could be \(ids.joined(separator: " or "))")
+            return unmapped(column, path, matchedText, "ambiguous: could be \(ids.joined(separator: " or "))")
         case .excluded(let id, let word):
-            return ColumnDecision(column: column, path: path, matchedText: matchedText, field: nil, method: .unmapped,
-                                  confidence: 0, note: "names \(id) but '\(word)' makes it another figure")
+            return unmapped(column, path, matchedText, "names \(id), but '\(word)' makes it another figure")
         case .none:
-            let note = ofWhich ? "an 其中 (of which) part of its parent, matching no field on its own" : "matches no field"
-            return ColumnDecision(column: column, path: path, matchedText: matchedText, field: nil, method: .unmapped,
-                                  confidence: 0, note: note)
+            return unmapped(column, path, matchedText, ofWhich ? "an 其中 (of which) part of its parent, naming no field itself" : "matches no field")
         }
+    }
+
+    func unmapped(_ column: Int, _ path: [String], _ text: String, _ note: String) -> ColumnDecision {
+        ColumnDecision(column: column, path: path, matchedText: text, field: nil, method: .unmapped, confidence: 0, note: note)
+    }
+
+    /// The parent headers, for exclusion words that veto a match from above.
+    struct MatchContext {
+        var parents: [String]
     }
 
     enum Outcome {
@@ -79,24 +73,59 @@ public struct HeaderMatcher: Sendable {
         case none
     }
 
-    func match(_ text: String, exactOnly: Bool = false) -> Outcome {
+    /// A leaf that says too little on its own, read with its parents: 校舍 / 面积, 在校生数 / 合计,
+    /// and for an of-which column its own words with the parent's noun (专任教师 / 其中:音体美).
+    func matchWithParents(leaf: String, parents: [HeaderText], ofWhich: Bool, context: MatchContext) -> (Outcome, String) {
+        guard let nearest = parents.first else { return (.none, leaf) }
+        if catalogue.totalsWords.contains(leaf) || leaf == "计" {
+            let parentContext = MatchContext(parents: parents.dropFirst().map(\.core))
+            if case .found(let field, _, _) = match(nearest.core, context: parentContext, exactOnly: true) {
+                return (.found(field, .parentPath, 0.95), nearest.core)
+            }
+            return (.none, leaf)
+        }
+        var candidates: [String] = []
+        var combined = leaf
+        for parent in parents {
+            combined = parent.core + combined
+            candidates.append(combined)
+        }
+        if ofWhich { candidates.append(leaf + nearest.core) }
+        for candidate in candidates {
+            if case .found(let field, _, _) = match(candidate, context: context, exactOnly: true) {
+                return (.found(field, .parentPath, 0.9), candidate)
+            }
+        }
+        return (.none, leaf)
+    }
+
+    /// The field a parent header names on its own, if any.
+    func parentField(of text: String, context: MatchContext) -> String? {
+        if case .found(let field, _, _) = match(text, context: MatchContext(parents: []), exactOnly: false) { return field.id }
+        return nil
+    }
+
+    func match(_ text: String, context: MatchContext, exactOnly: Bool = false) -> Outcome {
         guard !text.isEmpty else { return .none }
         let exact = catalogue.fields.filter { $0.foldedAliases.contains(text) }
-        if exact.count == 1 { return .found(exact[0], .alias, 1) }
         if exact.count > 1 { return .ambiguous(exact.map(\.id)) }
+        if let field = exact.first {
+            if let word = parentExclusion(context, for: field, alias: text) { return .excluded(field.id, word) }
+            return .found(field, .alias, 1)
+        }
         if exactOnly { return .none }
-        return containing(text) ?? fuzzy(text)
+        return containing(text, context: context) ?? subsequence(text, context: context)
     }
 
     /// The field whose longest alias the text contains, unless an exclusion word is there too.
-    func containing(_ text: String) -> Outcome? {
+    func containing(_ text: String, context: MatchContext) -> Outcome? {
         var best: [(field: FieldDefinition, length: Int)] = []
         var excluded: (String, String)?
         for field in catalogue.fields {
-            guard let alias = field.foldedAliases.filter({ $0.count >= 2 && text.contains($0) }).max(by: { $0.count < $1.count }) else {
-                continue
-            }
-            if let word = exclusionWord(in: text, for: field, ignoring: alias) {
+            let aliases = field.foldedAliases.filter { $0.count >= 2 && text.contains($0) }
+            guard let alias = aliases.max(by: { $0.count < $1.count }) else { continue }
+            if let word = exclusionWord(in: text.replacingOccurrences(of: alias, with: "|"), for: field)
+                ?? parentExclusion(context, for: field, alias: alias) {
                 excluded = excluded ?? (field.id, word)
                 continue
             }
@@ -115,42 +144,50 @@ public struct HeaderMatcher: Sendable {
         return nil
     }
 
-    /// An exclusion word the text holds outside the alias it matched (学生数 in 女学生数: 女).
-    func exclusionWord(in text: String, for field: FieldDefinition, ignoring alias: String) -> String? {
-        let outside = text.replacingOccurrences(of: alias, with: "|")
-        let words = field.exclusions + (field.kind == .identity ? [] : catalogue.globalExclusions)
-        return words.first { outside.contains($0) }
-    }
-
-    /// Dice similarity of character pairs against every alias; the best field must be clear.
-    func fuzzy(_ text: String) -> Outcome {
-        let pairs = Self.bigrams(text)
-        guard pairs.count >= 2 else { return .none }
-        var scores: [(field: FieldDefinition, score: Double)] = []
-        for field in catalogue.fields {
-            let score = field.foldedAliases.map { Self.dice(pairs, Self.bigrams($0)) }.max() ?? 0
-            scores.append((field, score))
-        }
-        scores.sort { $0.score > $1.score }
-        guard let first = scores.first, first.score >= Self.fuzzyThreshold else { return .none }
-        if scores.count > 1, first.score - scores[1].score < Self.fuzzyMargin { return .ambiguous([first.field.id, scores[1].field.id]) }
-        if let word = exclusionWord(in: text, for: first.field, ignoring: "\u{0}") { return .excluded(first.field.id, word) }
-        return .found(first.field, .fuzzy, (first.score * 100).rounded() / 100)
-    }
-
-    static func bigrams(_ text: String) -> [String: Int] {
+    /// Fuzzy: an alias whose characters all appear in the header in order, with a few added
+    /// (教学及辅助用房总面积). Meaning in Chinese turns on single characters (一级 / 中级,
+    /// 县级 / 市级), so characters the alias has and the header lacks are never forgiven.
+    func subsequence(_ text: String, context: MatchContext) -> Outcome {
+        var best: [(field: FieldDefinition, coverage: Double)] = []
         let characters = Array(text)
-        var pairs: [String: Int] = [:]
-        guard characters.count >= 2 else { return pairs }
-        for index in 0..<(characters.count - 1) { pairs[String(characters[index...index + 1]), default: 0] += 1 }
-        return pairs
+        for field in catalogue.fields {
+            let aliases = field.foldedAliases.filter { $0.count >= 3 && Self.isSubsequence(Array($0), of: characters) }
+            guard let alias = aliases.max(by: { $0.count < $1.count }) else { continue }
+            let coverage = Double(alias.count) / Double(characters.count)
+            guard coverage >= Self.fuzzyCoverage else { continue }
+            if exclusionWord(in: text, for: field) != nil || parentExclusion(context, for: field, alias: alias) != nil { continue }
+            if best.isEmpty || coverage > best[0].coverage {
+                best = [(field, coverage)]
+            } else if coverage == best[0].coverage {
+                best.append((field, coverage))
+            }
+        }
+        if best.count > 1 { return .ambiguous(best.map(\.field.id)) }
+        guard let first = best.first else { return .none }
+        return .found(first.field, .fuzzy, ((0.5 + 0.4 * first.coverage) * 100).rounded() / 100)
     }
 
-    static func dice(_ a: [String: Int], _ b: [String: Int]) -> Double {
-        let total = a.values.reduce(0, +) + b.values.reduce(0, +)
-        guard total > 0 else { return 0 }
-        let shared = a.reduce(0) { $0 + min($1.value, b[$1.key] ?? 0) }
-        return 2 * Double(shared) / Double(total)
+    static func isSubsequence(_ needle: [Character], of haystack: [Character]) -> Bool {
+        var index = 0
+        for character in haystack where index < needle.count && character == needle[index] { index += 1 }
+        return index == needle.count
+    }
+
+    /// An exclusion word in the header's own text (the matched alias already taken out).
+    func exclusionWord(in text: String, for field: FieldDefinition) -> String? {
+        let words = field.exclusions + (field.kind == .identity ? [] : catalogue.globalExclusions)
+        return words.first { text.contains($0) }
+    }
+
+    /// An exclusion word in a parent header: the global ones for counts and measures, and the
+    /// field's weak exclusions when the match came through a weak alias.
+    func parentExclusion(_ context: MatchContext, for field: FieldDefinition, alias: String) -> String? {
+        var words = field.kind == .identity ? [] : catalogue.globalExclusions
+        if field.weakAliases.contains(alias) { words += field.weakExclusions }
+        for parent in context.parents {
+            if let word = words.first(where: { parent.contains($0) }) { return word }
+        }
+        return nil
     }
 
     /// The unit a column is written in: the header's own, else the unit row's spelling for the

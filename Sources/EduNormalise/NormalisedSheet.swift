@@ -1,0 +1,111 @@
+import EduCore
+
+/// What the normaliser made of one sheet: its layout, the header decisions, the school records
+/// with every value's cell, the rows it skipped and why, and the cells it rejected.
+public struct NormalisedSheet: Sendable {
+    public enum Layout: Hashable, Sendable {
+        /// A table: a header block, then a school per row (or per stage part).
+        case table(headerRows: ClosedRange<Int>, dataStart: Int)
+        /// One school's return as label and value cells.
+        case form
+        /// Nothing the catalogue recognises (a notes sheet, an empty sheet).
+        case none(String)
+    }
+
+    public var sheet: SheetDescription
+    public var layout: Layout
+    /// One per column of a table, one per label of a form.
+    public var decisions: [ColumnDecision]
+    public var records: [SchoolRecord]
+    public var skipped: [SkippedRow]
+    public var rejects: [Reject]
+    /// Title rows above the table, as written.
+    public var titles: [String]
+    /// The unit spellings a unit row declared (单位：人、平方米、万元).
+    public var declaredUnits: [String]
+    /// The year a title row names (青石县城关镇2024年小学… → 2024), for returns without a year field.
+    public var titleYear: Int?
+
+    /// The catalogue's fields with no column or label: required ones missing mean a header went unrecognised.
+    public func unmappedFields(of catalogue: Catalogue) -> [String] {
+        let mapped = Set(decisions.compactMap(\.field))
+        return catalogue.fields.map(\.id).filter { !mapped.contains($0) }
+    }
+}
+
+/// One school's (or one stage part's) values from a sheet.
+public struct SchoolRecord: Hashable, Sendable {
+    /// The sheet row it was read from (the first, for a form).
+    public var row: Int
+    /// Identity fields by id: school_code, school_name, township, school_type, year ...
+    public var identity: [String: IdentityValue]
+    /// primary or junior; wholeSchool for figures given once for a nine-year or complete school.
+    public var stage: Stage
+    public var values: [FieldValue]
+
+    public init(row: Int, identity: [String: IdentityValue], stage: Stage, values: [FieldValue]) {
+        self.row = row
+        self.identity = identity
+        self.stage = stage
+        self.values = values
+    }
+
+    public var schoolCode: String? { identity["school_code"]?.text }
+    public var schoolName: String? { identity["school_name"]?.text }
+
+    public func value(_ field: String) -> Double? {
+        values.first { $0.field == field }?.value
+    }
+}
+
+public struct IdentityValue: Hashable, Sendable {
+    public var text: String
+    public var cell: CellPosition
+
+    public init(text: String, cell: CellPosition) {
+        self.text = text
+        self.cell = cell
+    }
+}
+
+/// One value in the field's canonical unit, with the cell it came from.
+public struct FieldValue: Hashable, Sendable {
+    public var field: String
+    public var value: Double
+    public var unit: String
+    public var cell: CellPosition
+    /// The cell as written, for provenance ("1,754,914", 570.39 in 万元).
+    public var written: CellValue
+
+    public init(field: String, value: Double, unit: String, cell: CellPosition, written: CellValue) {
+        self.field = field
+        self.value = value
+        self.unit = unit
+        self.cell = cell
+        self.written = written
+    }
+}
+
+/// A row that is not a school, and what it is.
+public struct SkippedRow: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case title, unit = "unit-row", header, columnNumbers = "column-numbers", blank, section, totals, note
+        /// Below a note row: signatures, dates.
+        case afterNotes = "after-notes"
+    }
+
+    public var row: Int
+    public var kind: Kind
+    public var text: String
+}
+
+/// A cell or row that could not be loaded, with the reason; it is kept, never dropped silently.
+public struct Reject: Hashable, Sendable {
+    public var row: Int
+    public var column: Int?
+    public var field: String?
+    public var written: String
+    public var reason: String
+
+    public var cell: String { column.map { CellPosition(row: row, column: $0).reference } ?? "row \(row)" }
+}
