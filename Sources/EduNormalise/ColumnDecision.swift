@@ -1,3 +1,5 @@
+import EduCore
+
 /// How a column's header was mapped to a canonical field, or why it was not: every column gets
 /// one, so a statistician can see each decision the normaliser made.
 public struct ColumnDecision: Hashable, Sendable {
@@ -14,6 +16,8 @@ public struct ColumnDecision: Hashable, Sendable {
     }
 
     public var column: Int
+    /// A form's label cell (a table's header is its column).
+    public var labelCell: CellPosition?
     /// The header cells from the top of the header block down to this column's own.
     public var path: [String]
     /// The folded text that was matched (or failed to).

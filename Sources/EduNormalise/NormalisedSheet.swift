@@ -42,12 +42,16 @@ public struct SchoolRecord: Hashable, Sendable {
     /// primary or junior; wholeSchool for figures given once for a nine-year or complete school.
     public var stage: Stage
     public var values: [FieldValue]
+    /// Mapped cells written as an empty marker (—, /, 无): no value is loaded for them, but the
+    /// marker is kept, since a return's own instructions may say 无 means none.
+    public var markedEmpty: [MarkedEmpty]
 
-    public init(row: Int, identity: [String: IdentityValue], stage: Stage, values: [FieldValue]) {
+    public init(row: Int, identity: [String: IdentityValue], stage: Stage, values: [FieldValue], markedEmpty: [MarkedEmpty] = []) {
         self.row = row
         self.identity = identity
         self.stage = stage
         self.values = values
+        self.markedEmpty = markedEmpty
     }
 
     public var schoolCode: String? { identity["school_code"]?.text }
@@ -84,6 +88,13 @@ public struct FieldValue: Hashable, Sendable {
         self.cell = cell
         self.written = written
     }
+}
+
+/// A mapped cell that holds an empty marker instead of a figure.
+public struct MarkedEmpty: Hashable, Sendable {
+    public var field: String
+    public var cell: CellPosition
+    public var written: String
 }
 
 /// A row that is not a school, and what it is.

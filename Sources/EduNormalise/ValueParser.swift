@@ -79,6 +79,15 @@ public enum ValueParser {
         }
     }
 
+    /// The cell as written, for messages and provenance.
+    public static func rawText(_ value: CellValue) -> String {
+        switch value {
+        case .string(let text): return text
+        case .error(let text): return text
+        default: return text(value) ?? ""
+        }
+    }
+
     /// A school year: 2024, "2024", "2024年", "2024学年", "2024-2025", "2024—2025学年" → 2024
     /// (the year the school year starts). Nil when no plausible year is there.
     public static func year(_ value: CellValue) -> Int? {

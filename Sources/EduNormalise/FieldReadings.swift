@@ -1,0 +1,33 @@
+import EduCore
+
+/// A school's figures as they are read, cell by cell: numbers converted to the canonical unit,
+/// empty markers kept as such, and cells that are no number rejected with the field's name.
+struct FieldReadings {
+    var values: [FieldValue] = []
+    var markedEmpty: [MarkedEmpty] = []
+
+    var isEmpty: Bool { values.isEmpty && markedEmpty.isEmpty }
+
+    mutating func read(_ value: CellValue, field: FieldDefinition, unit: UnitChoice, at cell: CellPosition, rejects: inout [Reject]) {
+        switch ValueParser.number(value) {
+        case .number(let number):
+            values.append(FieldValue(field: field.id, value: number * unit.factor, unit: unit.canonical, cell: cell, written: value))
+        case .missing:
+            markedEmpty.append(MarkedEmpty(field: field.id, cell: cell, written: ValueParser.rawText(value)))
+        case .invalid(let reason):
+            rejects.append(Reject(row: cell.row, column: cell.column, field: field.id,
+                                  written: ValueParser.rawText(value), reason: "\(field.name): \(reason)"))
+        }
+    }
+
+    static func += (lhs: inout FieldReadings, rhs: FieldReadings) {
+        lhs.values += rhs.values
+        lhs.markedEmpty += rhs.markedEmpty
+    }
+}
+
+extension SchoolRecord {
+    init(row: Int, identity: [String: IdentityValue], stage: Stage, readings: FieldReadings) {
+        self.init(row: row, identity: identity, stage: stage, values: readings.values, markedEmpty: readings.markedEmpty)
+    }
+}

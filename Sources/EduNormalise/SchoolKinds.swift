@@ -1,0 +1,40 @@
+/// School types and stage words as the catalogue lists them: 九年一贯制学校 teaches both stages,
+/// 小学部 is the primary part, 教学点 is a primary school.
+struct SchoolKinds {
+    let catalogue: Catalogue
+
+    /// The stage a word names: 小学, 小学部 → primary; 初中部 → junior; 全校合计 → whole school.
+    func stage(named folded: String) -> Stage? {
+        for stage in [Stage.primary, .junior, .wholeSchool] where catalogue.stageWords[stage]?.contains(folded) == true {
+            return stage
+        }
+        return nil
+    }
+
+    /// The school type a word names (exactly, or as the end of a longer name: 城关镇中心小学 is not a
+    /// type, but 九年一贯制学校 is).
+    func type(named folded: String) -> SchoolTypeDefinition? {
+        catalogue.schoolTypes.first { $0.foldedWords.contains(folded) }
+    }
+
+    /// What a 学段 / 办学类型 cell says: a type, and the stage when it names only one.
+    func interpret(_ text: String) -> (type: String?, stage: Stage?) {
+        let folded = HeaderText.fold(text)
+        if let stage = stage(named: folded), stage != .wholeSchool {
+            return (type(named: folded)?.type, stage)
+        }
+        if let type = type(named: folded) {
+            return (type.type, type.stages.count == 1 ? type.stages[0] : nil)
+        }
+        return (nil, nil)
+    }
+
+    /// The stage a sheet name or title names alone: "小学", "…2024年初中教育事业统计表".
+    func stage(inTitle text: String) -> Stage? {
+        let folded = HeaderText.fold(text)
+        let primary = folded.contains("小学"), junior = folded.contains("初中")
+        if primary && !junior { return .primary }
+        if junior && !primary { return .junior }
+        return nil
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import EduCSV
+import EduCore
+import EduNormalise
+
+struct HeadersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "headers",
+        abstract: "Shows how each sheet's headers map to the catalogue's fields.",
+        discussion: """
+        Per sheet: the layout found (a table's header rows, or a form), and per column the header
+        path as written, the field or "unmapped", the method, confidence, unit and conversion;
+        the title, unit, totals and note rows skipped; the schools read and the cells rejected.
+        """)
+
+    @Argument(help: "The .xlsx or .csv files to read.")
+    var files: [String]
+
+    @Flag(help: "Print JSON for machines instead of text.")
+    var json = false
+
+    @OptionGroup var catalogueOption: CatalogueOption
+
+    func run() throws {
+        let catalogue: Catalogue
+        do {
+            catalogue = try catalogueOption.load()
+        } catch {
+            StandardError.write("eduetl: \(error)\n")
+            throw ExitCode.failure
+        }
+        let normaliser = Normaliser(catalogue: catalogue)
+        let output = StandardOutput()
+        var failed = false
+        var reports: [String] = []
+        for file in files {
+            do {
+                let book = try SpreadsheetFile.open(file)
+                for sheet in book.sheets {
+                    var source = try book.rows(sheet)
+                    let result = try normaliser.normalise(&source)
+                    if json {
+                        reports.append(HeadersReport.json(file: file, sheet: result, catalogue: catalogue))
+                    } else {
+                        output.write(HeadersReport.text(file: file, sheet: result, catalogue: catalogue))
+                    }
+                }
+            } catch {
+                output.flush()
+                StandardError.write("eduetl: \(error)\n")
+                failed = true
+            }
+        }
+        if json { output.write("[\n" + reports.joined(separator: ",\n") + "\n]\n") }
+        output.flush()
+        if failed { throw ExitCode.failure }
+    }
+}
