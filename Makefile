@@ -35,9 +35,11 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Until the pipeline exists, the demo inspects the sample county's workbooks and CSV files.
+# Until the warehouse exists, the demo reads the sample county's files and shows how their
+# headers map to the catalogue's fields.
 demo: release
 	@for f in SampleInputs/*.xlsx SampleInputs/*.csv; do echo "== $$f"; $(RELEASE_BIN) inspect "$$f" || exit 1; done
+	$(RELEASE_BIN) headers SampleInputs/*.xlsx SampleInputs/*.csv
 
 # The sqlite3 shell: the CSV benchmark's reference case (.import --csv). Installed only when missing.
 BENCH_APT_PACKAGES := sqlite3

@@ -24,8 +24,16 @@ struct HeaderBlock {
         while start - 1 >= 1, first - (start - 1) < maxDepth, isGroupRow(grid, start - 1, classifier: classifier) {
             start -= 1
         }
+        // Columns already headed by a school's name or code: a row with its own cell there is data.
+        let identityColumns = Set((start...first).flatMap { row in
+            grid.cells(of: row).filter { cell in
+                let field = classifier.label(cell.value, column: cell.column)?.field
+                return field == "school_name" || field == "school_code"
+            }.map(\.column)
+        })
         var end = first
-        while end + 1 - start < maxDepth, isHeaderContinuation(grid, end + 1, classifier: classifier) {
+        while end + 1 - start < maxDepth, isHeaderContinuation(grid, end + 1, classifier: classifier),
+              !grid.cells(of: end + 1).contains(where: { identityColumns.contains($0.column) }) {
             end += 1
         }
         var skipped: [SkippedRow] = []

@@ -1,5 +1,4 @@
 import ArgumentParser
-import EduCSV
 import EduCore
 import EduNormalise
 
@@ -7,11 +6,7 @@ struct HeadersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "headers",
         abstract: "Shows how each sheet's headers map to the catalogue's fields.",
-        discussion: """
-        Per sheet: the layout found (a table's header rows, or a form), and per column the header
-        path as written, the field or "unmapped", the method, confidence, unit and conversion;
-        the title, unit, totals and note rows skipped; the schools read and the cells rejected.
-        """)
+        discussion: "Per sheet: the layout found (a table's header rows, or a form), and per column the header path as written, the field or \"unmapped\", the method, confidence, unit and conversion; the title, unit, totals and note rows skipped; the schools read and the cells rejected. Exit status 1 when a file cannot be read or the catalogue is broken.")
 
     @Argument(help: "The .xlsx or .csv files to read.")
     var files: [String]
@@ -20,6 +15,8 @@ struct HeadersCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var catalogueOption: CatalogueOption
+
+    @OptionGroup var csv: CSVReadingOptions
 
     func run() throws {
         let catalogue: Catalogue
@@ -35,7 +32,7 @@ struct HeadersCommand: ParsableCommand {
         var reports: [String] = []
         for file in files {
             do {
-                let book = try SpreadsheetFile.open(file)
+                let book = try SpreadsheetFile.open(file, csv: csv.options)
                 for sheet in book.sheets {
                     var source = try book.rows(sheet)
                     let result = try normaliser.normalise(&source)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import EduCSV
 import EduCore
 #if canImport(Glibc)
 import Glibc
@@ -24,28 +23,14 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Print every non-empty cell as JSON Lines.")
     var cells = false
 
-    @Option(help: "CSV encoding instead of the detected one: utf-8, gb18030 (also gbk), utf-16le, utf-16be.")
-    var encoding: String?
-
-    @Option(help: "CSV delimiter instead of the detected one: comma, tab, semicolon, pipe, or one character.")
-    var delimiter: String?
-
-    func validate() throws {
-        if let delimiter, Dialect.delimiter(named: delimiter) == nil {
-            throw ValidationError("--delimiter '\(delimiter)' is not one character; use comma, tab, semicolon, pipe or a single character other than a quote.")
-        }
-    }
-
-    var csvOptions: CSVOptions {
-        CSVOptions(encoding: encoding.map(TextEncoding.init(name:)), delimiter: delimiter.flatMap(Dialect.delimiter(named:)))
-    }
+    @OptionGroup var csv: CSVReadingOptions
 
     func run() throws {
         var failed = false
         let output = StandardOutput()
         for file in files {
             do {
-                let book = try SpreadsheetFile.open(file, csv: csvOptions)
+                let book = try SpreadsheetFile.open(file, csv: csv.options)
                 if cells {
                     try book.dumpCells(to: output)
                 } else {

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// `eduetl headers` on the sample county: each column's decision, as text and as JSON; a broken
+/// catalogue refused with its line.
+struct HeadersCommandTests {
+    static let samples = BinaryRunner.root.appendingPathComponent("SampleInputs")
+    static let catalogue = BinaryRunner.root.appendingPathComponent("Pipelines/catalogue.yml").path
+
+    @Test func textShowsEachColumnsDecision() throws {
+        let file = Self.samples.appendingPathComponent("青石县城关镇2024年中小学统计表.xlsx").path
+        let result = try BinaryRunner.run(["headers", "--catalogue", Self.catalogue, file])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("› 小学: table, header rows 3–4, data from row 5"))
+        #expect(result.stdout.contains("教学装备 / 教学仪器设备值  →  equipment_value (alias 1), 万元 × 10000 → 元 [unit-row]"))
+        #expect(result.stdout.contains("教师数 / 其中:女  →  unmapped"))
+        #expect(result.stdout.contains("row 11 skipped as totals"))
+        #expect(result.stdout.contains("› Sheet3: nothing to read"))
+    }
+
+    @Test func jsonIsForMachines() throws {
+        let file = Self.samples.appendingPathComponent("白沙乡_2024_中小学.csv").path
+        let result = try BinaryRunner.run(["headers", "--json", "--catalogue", Self.catalogue, file])
+        #expect(result.status == 0, "\(result.stderr)")
+        let sheets = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let sheet = try #require(sheets.first)
+        #expect(sheet["layout"] as? String == "table")
+        #expect(sheet["header_rows"] as? [Int] == [3, 3])
+        #expect(sheet["records"] as? Int == 6)
+        let columns = try #require(sheet["columns"] as? [[String: Any]])
+        let students = try #require(columns.first { $0["field"] as? String == "students" })
+        #expect(students["path"] as? [String] == ["在校生数"])
+        #expect(students["method"] as? String == "alias")
+        let skipped = try #require(sheet["skipped"] as? [[String: Any]])
+        #expect(skipped.contains { $0["row"] as? Int == 11 && $0["kind"] as? String == "totals" })
+    }
+
+    @Test func aBrokenCatalogueIsRefusedWithItsLine() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let broken = folder.appendingPathComponent("catalogue.yml")
+        let text = try String(contentsOfFile: Self.catalogue, encoding: .utf8)
+        try text.replacingOccurrences(of: "    kind: count\n    unit: 台", with: "    kind: count\n    unit: 公斤").write(to: broken, atomically: true, encoding: .utf8)
+        let file = Self.samples.appendingPathComponent("白沙乡_2024_中小学.csv").path
+        let result = try BinaryRunner.run(["headers", "--catalogue", broken.path, file])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("eduetl: \(broken.path) line "))
+        #expect(result.stderr.contains("the unit '公斤' of 'computers' is not among the units"))
+    }
+}
