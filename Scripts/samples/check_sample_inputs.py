@@ -67,9 +67,11 @@ def read_csv(path, info):
     if info["encoding"].startswith("utf-8") != raw.startswith(b"\xef\xbb\xbf"):
         problems.append("BOM does not match the declared encoding")
     text = raw.decode(encoding)
-    if info.get("line_ends") == "CRLF" and text.count("\r\n") != text.count("\n"):
-        problems.append("not every line ends in CRLF")
     rows = list(csv.reader(io.StringIO(text, newline="")))
+    # Records end in CRLF; a line break inside a quoted cell is a bare LF, as Excel writes it.
+    inside = sum(cell.count("\n") for row in rows for cell in row)
+    if info.get("line_ends") == "CRLF" and text.count("\r\n") != text.count("\n") - inside:
+        problems.append("not every record ends in CRLF")
     if len({len(r) for r in rows}) != 1:
         problems.append(f"rows of different widths: {sorted({len(r) for r in rows})}")
     return rows, problems

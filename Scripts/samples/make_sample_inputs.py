@@ -918,8 +918,9 @@ def write_baisha(out, schools):
     file = "白沙乡_2024_中小学.csv"
     names = by_name(schools)
     members = ["白沙乡中心小学", "白沙乡马岭小学", "白沙乡沙洲小学", "白沙乡桥头小学", "白沙乡塘背教学点", "白沙乡中学"]
-    header = ["序号", "学校代码", "单位名称", "学段", "在校生数", "班级数", "专任教师数", "高于规定学历教师数",
-              "中级及以上职称教师数", "县级以上骨干教师数", "体育、艺术(美术、音乐)专任教师数",
+    # Two headers wrapped in their cells (Alt+Enter), as Excel saves them: quoted, a bare LF inside.
+    header = ["序号", "学校代码", "单位名称", "学段", "在校生数", "班级数", "专任教师数", "高于规定学历\n教师数",
+              "中级及以上职称教师数", "县级以上骨干教师数", "体育、艺术(美术、音乐)\n专任教师数",
               "教学及辅助用房面积(㎡)", "体育运动场(馆)面积(平方米)", "教学仪器设备值(元)", "计算机台数", "图书册数",
               "网络多媒体教室数", "备注"]
     keys = ["students", "classes", "full_time_teachers", "teachers_above_required_degree",
@@ -1130,7 +1131,8 @@ def main():
             "parts.primary / parts.junior hold what the files report for that stage part.",
             "school_wide holds counts reported only for the whole school; they are missing from parts "
             "and are to be shared out by the parts' students.",
-            "sources[].rows are 1-based sheet rows (XLSX) or 1-based lines (CSV) holding that school's data.",
+            "sources[].rows are 1-based sheet rows (XLSX) or 1-based records (CSV; a quoted line break "
+            "does not start a record) holding that school's data.",
             "equipment_value written in 万元 in a file is exact to the file's decimals; compare with a "
             "tolerance of 0.01 元 (binary floating point).",
             "files[].totals_rows and subtotal_rows are rows that must never be loaded as schools.",
