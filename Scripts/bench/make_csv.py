@@ -28,6 +28,9 @@ import os
 import random
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_workbook import ordinal  # noqa: E402  第n in Chinese numerals, shared with the XLSX generator
+
 FORMAT_VERSION = 1  # bump when the generated content changes, so stale files are not reused
 COLUMNS = 20
 SCHOOL_POOL = 3000
@@ -56,7 +59,6 @@ SCHOOL_TYPES = [
 ]
 # 统计用城乡分类代码: 111 主城区 ... 220 村庄, as the returns carry it.
 URBAN_RURAL = ["111", "112", "121", "122", "123", "210", "220"]
-ORDINALS = "一二三四五六七八九十"
 NOTES = [
     "2024年新建塑胶跑道,已验收",
     "含\"送教上门\"学生3人",
@@ -64,14 +66,6 @@ NOTES = [
     "撤并后\"一校两区\",数据合并填报",
     "图书含电子图书1,200册",
 ]
-
-
-def ordinal(n):
-    """第n in Chinese numerals, 1..99."""
-    if n <= 10:
-        return ORDINALS[n - 1]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else ORDINALS[tens - 1]) + "十" + (ORDINALS[ones - 1] if ones else "")
 
 
 def make_schools(rng):
