@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // C shims: one per system library, named by pkg-config and apt package.
@@ -32,9 +33,15 @@ let package = Package(
         .target(name: "EduCSV", dependencies: ["EduCore"]),
         // The normaliser: header blocks and forms found, headers mapped to the catalogue's fields, values parsed.
         .target(name: "EduNormalise", dependencies: ["EduCore", .product(name: "Yams", package: "Yams")]),
+        // The SQLite warehouse: migrations, one transaction per file, provenance, rejects, conflicts.
+        .target(name: "EduWarehouse", dependencies: ["EduCore", "EduNormalise", "CEduSQLite"]),
+        // Ingest: files found, read and normalised in parallel, their year and county settled, loaded by one writer.
+        .target(name: "EduIngest", dependencies: [
+            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         .executableTarget(name: "eduetl", dependencies: [
-            "EduCore", "EduXLSX", "EduCSV", "EduNormalise",
+            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", "EduIngest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Throughput and memory against the bare zlib and libxml2 floors (make bench).

@@ -10,6 +10,8 @@ public struct Catalogue: Sendable {
     public var noteWords: [String]
     public var schoolTypes: [SchoolTypeDefinition]
     public var stageWords: [Stage: [String]]
+    /// The counties the catalogue knows, so a title row (青石县城关镇…) or a county name names a code.
+    public var counties: [County] = []
     /// Where it was read from, for messages.
     public var source: String
 
@@ -38,6 +40,22 @@ public struct Catalogue: Sendable {
     /// Folded unit spellings, longest first, so 万元 is found before 元.
     var spellingsLongestFirst: [String] {
         Array(Set(units.map(\.foldedSpelling))).sorted { ($0.count, $0) > ($1.count, $1) }
+    }
+}
+
+public struct County: Hashable, Sendable {
+    public var code: String
+    public var name: String
+
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+
+    /// The county a text names (a county name or code, or a title that contains the name).
+    public static func named(in text: String, among counties: [County]) -> County? {
+        let folded = HeaderText.fold(text)
+        return counties.first { folded == $0.code || folded.contains(HeaderText.fold($0.name)) }
     }
 }
 

@@ -84,9 +84,15 @@ struct CatalogueReader {
         for stage in Stage.allCases {
             stageWords[stage] = try strings(stagesNode, stage.rawValue)
         }
-        return Catalogue(fields: fields, units: units, globalExclusions: try strings(root, "exclude", required: false),
-                         totalsWords: try strings(rows, "totals"), noteWords: try strings(rows, "notes"),
-                         schoolTypes: types, stageWords: stageWords, source: source)
+        var catalogue = Catalogue(fields: fields, units: units, globalExclusions: try strings(root, "exclude", required: false),
+                                  totalsWords: try strings(rows, "totals"), noteWords: try strings(rows, "notes"),
+                                  schoolTypes: types, stageWords: stageWords, source: source)
+        if root["counties"] != nil {
+            catalogue.counties = try sequence(root, "counties").map { node throws(CatalogueError) in
+                County(code: try string(node, "code"), name: try string(node, "name"))
+            }
+        }
+        return catalogue
     }
 
     func field(_ node: Node, knownUnits: Set<String>) throws(CatalogueError) -> FieldDefinition {

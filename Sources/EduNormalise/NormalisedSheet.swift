@@ -118,5 +118,13 @@ public struct Reject: Hashable, Sendable {
     public var written: String
     public var reason: String
 
+    public init(row: Int, column: Int?, field: String?, written: String, reason: String) {
+        self.row = row
+        self.column = column
+        self.field = field
+        self.written = written
+        self.reason = reason
+    }
+
     public var cell: String { column.map { CellPosition(row: row, column: $0).reference } ?? "row \(row)" }
 }

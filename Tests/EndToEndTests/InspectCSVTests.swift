@@ -46,7 +46,7 @@ struct InspectCSVTests {
 
     @Test func aBadDelimiterIsAUsageError() throws {
         let result = try BinaryRunner.run(["inspect", "--delimiter", "ab", Self.utf8BOM])
-        #expect(result.status == 64)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("--delimiter 'ab' is not one character"))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EduCore
+import EduIngest
 import EduNormalise
 
 struct HeadersCommand: ParsableCommand {
@@ -32,7 +33,7 @@ struct HeadersCommand: ParsableCommand {
         var reports: [String] = []
         for file in files {
             do {
-                let book = try SpreadsheetFile.open(file, csv: csv.options)
+                let book = try OpenedFile.open(file, csv: csv.options)
                 for sheet in book.sheets {
                     var source = try book.rows(sheet)
                     let result = try normaliser.normalise(&source)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EduCore
+import EduIngest
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +31,7 @@ struct InspectCommand: ParsableCommand {
         let output = StandardOutput()
         for file in files {
             do {
-                let book = try SpreadsheetFile.open(file, csv: csv.options)
+                let book = try OpenedFile.open(file, csv: csv.options)
                 if cells {
                     try book.dumpCells(to: output)
                 } else {

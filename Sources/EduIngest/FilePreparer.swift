@@ -1,0 +1,50 @@
+import EduCSV
+import EduCore
+import EduNormalise
+import EduWarehouse
+import Foundation
+
+/// Reads and normalises one file, off the writer's thread: its digest, its sheets' records with
+/// year and county settled. A file that cannot be read is a reason, not a stop.
+struct FilePreparer: Sendable {
+    let normaliser: Normaliser
+    let resolver: RecordResolver
+    let csv: CSVOptions
+
+    enum Prepared {
+        case ready(FileToLoad)
+        /// The same bytes are in the warehouse already.
+        case unchanged(SourceFile)
+        case rejected(SourceFile, String)
+    }
+
+    func prepare(path: String, knownDigests: Set<String>) -> Prepared {
+        let absolute = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let format = OpenedFile.format(of: path)
+        var source = SourceFile(path: path, absolutePath: absolute, sha256: "", bytes: 0, format: format.rawValue)
+        do {
+            (source.sha256, source.bytes) = try FileDigest.sha256(path: path)
+        } catch {
+            return .rejected(source, "\(error)")
+        }
+        if knownDigests.contains(source.sha256) { return .unchanged(source) }
+        do {
+            let file = try OpenedFile.open(path, csv: csv)
+            source.details = file.details.joined(separator: ", ")
+            var sheets: [SheetToLoad] = []
+            var warnings: [String] = []
+            for description in file.sheets {
+                var rows = try file.rows(description)
+                let sheet = try normaliser.normalise(&rows)
+                warnings += rows.warnings.map(\.description)
+                sheets.append(resolver.resolve(sheet))
+            }
+            if !sheets.contains(where: { !$0.records.isEmpty || !$0.rejects.isEmpty }) {
+                return .rejected(source, "no sheet holds a table or form of school figures the catalogue recognises; `eduetl headers \(path)` shows what was found")
+            }
+            return .ready(FileToLoad(source: source, sheets: sheets, warnings: warnings))
+        } catch {
+            return .rejected(source, "\(error)")
+        }
+    }
+}

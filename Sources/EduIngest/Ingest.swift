@@ -1,0 +1,165 @@
+import EduCSV
+import EduNormalise
+import EduWarehouse
+import Foundation
+
+/// `eduetl ingest`: files read and normalised in parallel (one worker per core), loaded by one
+/// writer in the order they were named, each in its own transaction; the run is recorded.
+public final class Ingest {
+    public struct Options: Sendable {
+        public var paths: [String]
+        public var year: Int?
+        public var county: String?
+        public var csv: CSVOptions
+        public var workers: Int
+        public var command: String
+
+        public init(paths: [String], year: Int? = nil, county: String? = nil, csv: CSVOptions = CSVOptions(),
+                    workers: Int = ProcessInfo.processInfo.activeProcessorCount, command: String = "eduetl ingest") {
+            self.paths = paths
+            self.year = year
+            self.county = county
+            self.csv = csv
+            self.workers = max(1, workers)
+            self.command = command
+        }
+    }
+
+    public enum FileOutcome: Sendable, Equatable {
+        case loaded(values: Int, rejects: Int, conflicts: Int, superseded: [String])
+        case unchanged
+        case rejected(String)
+    }
+
+    public struct FileReport: Sendable {
+        public var path: String
+        public var outcome: FileOutcome
+    }
+
+    public struct Summary: Sendable {
+        public var run: Int64
+        public var files: [FileReport]
+        public var counts: Warehouse.RunCounts
+    }
+
+    let options: Options
+    let catalogue: Catalogue
+    let warehouse: Warehouse
+
+    public init(options: Options, catalogue: Catalogue, warehouse: Warehouse) {
+        self.options = options
+        self.catalogue = catalogue
+        self.warehouse = warehouse
+    }
+
+    /// Runs the ingest; `progress` is called on the writer's thread after each file (done, total, path).
+    public func run(progress: (Int, Int, String) -> Void = { _, _, _ in }) throws -> Summary {
+        let paths = try FileDiscovery.files(in: options.paths)
+        guard !paths.isEmpty else { throw IngestError.noFiles(options.paths) }
+        try warehouse.syncCatalogue(catalogue)
+        let run = try warehouse.startRun(command: options.command)
+        let preparer = FilePreparer(normaliser: Normaliser(catalogue: catalogue),
+                                    resolver: RecordResolver(catalogue: catalogue, year: options.year, county: options.county),
+                                    csv: options.csv)
+        let digests = try warehouse.loadedDigests()
+        let queue = PreparedQueue(count: paths.count, window: options.workers * 2)
+        for _ in 0..<min(options.workers, paths.count) {
+            Thread.detachNewThread {
+                while let index = queue.claim() {
+                    queue.deliver(index, preparer.prepare(path: paths[index], knownDigests: digests))
+                }
+            }
+        }
+        var summary = Summary(run: run, files: [], counts: Warehouse.RunCounts())
+        do {
+            for index in paths.indices {
+                let outcome = try write(queue.take(index), run: run, counts: &summary.counts)
+                summary.files.append(FileReport(path: paths[index], outcome: outcome))
+                progress(index + 1, paths.count, paths[index])
+            }
+        } catch {
+            queue.cancel()
+            try? warehouse.finishRun(run, counts: summary.counts, failed: true)
+            throw error
+        }
+        try warehouse.finishRun(run, counts: summary.counts)
+        return summary
+    }
+
+    private func write(_ prepared: FilePreparer.Prepared, run: Int64, counts: inout Warehouse.RunCounts) throws -> FileOutcome {
+        switch prepared {
+        case .unchanged:
+            counts.filesUnchanged += 1
+            return .unchanged
+        case .rejected(let source, let reason):
+            try warehouse.recordRejectedFile(source, reason: reason, run: run)
+            counts.filesRejected += 1
+            return .rejected(reason)
+        case .ready(let file):
+            do {
+                let result = try warehouse.load(file, run: run)
+                if result.outcome == .unchanged {
+                    counts.filesUnchanged += 1
+                    return .unchanged
+                }
+                counts.filesLoaded += 1
+                counts.values += result.values
+                counts.rejects += result.rejects
+                counts.conflicts += result.conflicts
+                return .loaded(values: result.values, rejects: result.rejects, conflicts: result.conflicts, superseded: result.superseded)
+            } catch let error as WarehouseError {
+                // The warehouse itself failing (disk full, read-only) stops the batch: nothing more can load.
+                throw error
+            }
+        }
+    }
+}
+
+/// Hands files out to the workers and their results back to the writer in file order, letting
+/// the workers run at most `window` files ahead so memory stays bounded.
+final class PreparedQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var next = 0
+    private var written = 0
+    private var ready: [Int: FilePreparer.Prepared] = [:]
+    private var cancelled = false
+    private let count: Int
+    private let window: Int
+
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = max(window, 1)
+    }
+
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !cancelled && next < count && next - written >= window { condition.wait() }
+        guard !cancelled, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func deliver(_ index: Int, _ prepared: FilePreparer.Prepared) {
+        condition.lock()
+        ready[index] = prepared
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take(_ index: Int) -> FilePreparer.Prepared {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready[index] == nil { condition.wait() }
+        written = index + 1
+        condition.broadcast()
+        return ready.removeValue(forKey: index)!
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

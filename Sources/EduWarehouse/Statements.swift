@@ -1,0 +1,117 @@
+/// The warehouse's prepared statements, prepared once per connection and reused for every row.
+final class Statements {
+    let connection: SQLiteConnection
+
+    init(connection: SQLiteConnection) {
+        self.connection = connection
+    }
+
+    private var cache: [String: SQLiteStatement] = [:]
+
+    private func statement(_ sql: String) throws(WarehouseError) -> SQLiteStatement {
+        if let cached = cache[sql] { return cached }
+        let prepared = try connection.prepare(sql)
+        cache[sql] = prepared
+        return prepared
+    }
+
+    var loadedBySHA: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("SELECT id, path, status FROM source_files WHERE sha256 = ? AND status IN ('loaded', 'superseded') ORDER BY id DESC LIMIT 1")
+        }
+    }
+    var insertFile: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("""
+                INSERT INTO source_files (path, absolute_path, sha256, bytes, format, sheets, details, loaded_at, status, message, run_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        }
+    }
+    var loadedAtPath: SQLiteStatement {
+        get throws(WarehouseError) { try statement("SELECT id, path FROM source_files WHERE absolute_path = ? AND status = 'loaded'") }
+    }
+    var supersede: SQLiteStatement {
+        get throws(WarehouseError) { try statement("UPDATE source_files SET status = 'superseded', superseded_by = ? WHERE id = ?") }
+    }
+    var deleteValuesOfFile: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("DELETE FROM loaded_values WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = ?)")
+        }
+    }
+    var deleteEmptyMarkersOfFile: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("DELETE FROM empty_markers WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = ?)")
+        }
+    }
+    var insertSheet: SQLiteStatement {
+        get throws(WarehouseError) { try statement("INSERT INTO sheets (file_id, name, layout, header_rows, title) VALUES (?, ?, ?, ?, ?)") }
+    }
+    var insertDecision: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("""
+                INSERT INTO header_decisions (sheet_id, column_name, label_cell, header_path, field, method, confidence,
+                    unit_written, unit, factor, unit_source, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        }
+    }
+    var insertSkipped: SQLiteStatement {
+        get throws(WarehouseError) { try statement("INSERT INTO skipped_rows (sheet_id, row, kind, text) VALUES (?, ?, ?, ?)") }
+    }
+    var insertReject: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("INSERT INTO rejects (file_id, sheet, row, cell, field, raw_text, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        }
+    }
+    var upsertSchool: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("""
+                INSERT INTO schools (code, name, county_code, township, school_type, urban_rural, updated_by_file)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(code) DO UPDATE SET
+                    name = coalesce(excluded.name, name), county_code = coalesce(excluded.county_code, county_code),
+                    township = coalesce(excluded.township, township), school_type = coalesce(excluded.school_type, school_type),
+                    urban_rural = coalesce(excluded.urban_rural, urban_rural), updated_by_file = excluded.updated_by_file
+                """)
+        }
+    }
+    var anyValue: SQLiteStatement {
+        get throws(WarehouseError) { try statement("SELECT EXISTS (SELECT 1 FROM loaded_values)") }
+    }
+    /// The value hot path: bound in place, one row per loaded value.
+    var insertValue: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("""
+                INSERT INTO loaded_values (year, county_code, school_code, stage, field, value, unit, sheet_id, cell)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        }
+    }
+    var existingValue: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("SELECT id, value, sheet_id, cell FROM loaded_values WHERE year = ? AND school_code = ? AND stage = ? AND field = ?")
+        }
+    }
+    var replaceValue: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("UPDATE loaded_values SET county_code = ?, value = ?, unit = ?, sheet_id = ?, cell = ? WHERE id = ?")
+        }
+    }
+    var insertConflict: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("""
+                INSERT INTO conflicts (run_id, year, school_code, stage, field, old_value, old_sheet_id, old_cell, new_value, new_sheet_id, new_cell)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        }
+    }
+    var insertEmptyMarker: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("INSERT INTO empty_markers (sheet_id, year, school_code, stage, field, cell, written) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        }
+    }
+    var schoolHasValues: SQLiteStatement {
+        get throws(WarehouseError) { try statement("SELECT EXISTS (SELECT 1 FROM loaded_values WHERE year = ? AND school_code = ?)") }
+    }
+}

@@ -1,0 +1,150 @@
+import CEduSQLite
+import EduCore
+import EduNormalise
+
+extension Warehouse {
+    /// Loads one file in one transaction: all of it or none of it. The same bytes loaded before
+    /// change nothing. A loaded file at the same place is superseded: its values are removed and
+    /// it stays recorded. Where another file gave the same school, year, stage and field a
+    /// different value, the later wins and the conflict is recorded.
+    public func load(_ file: FileToLoad, run: Int64) throws -> LoadResult {
+        if let earlier = try loadedFile(sha256: file.source.sha256) {
+            return LoadResult(outcome: .unchanged, fileID: earlier.id, values: 0, rejects: 0, conflicts: 0, superseded: [])
+        }
+        return try connection.transaction {
+            var result = LoadResult(outcome: .loaded, fileID: 0, values: 0, rejects: 0, conflicts: 0, superseded: [])
+            let message = file.warnings.isEmpty ? nil : file.warnings.joined(separator: "\n")
+            try statements.insertFile.run([
+                .text(file.source.path), .text(file.source.absolutePath), .text(file.source.sha256), .int(Int64(file.source.bytes)),
+                .text(file.source.format), .int(Int64(file.sheets.count)), .optional(file.source.details), .text(Self.now()),
+                .text("loaded"), .optional(message), .int(run),
+            ])
+            let fileID = connection.lastInsertID
+            result.fileID = fileID
+            for row in try statements.loadedAtPath.rows([.text(file.source.absolutePath)]) {
+                guard let oldID = row[0].int, oldID != fileID else { continue }
+                try statements.deleteValuesOfFile.run([.int(oldID)])
+                try statements.deleteEmptyMarkersOfFile.run([.int(oldID)])
+                try statements.supersede.run([.int(fileID), .int(oldID)])
+                result.superseded.append(row[1].text ?? "")
+            }
+            // A warehouse with no values yet, or none for these schools, takes plain inserts.
+            let warehouseEmpty = try statements.anyValue.rows().first?.first?.int == 0
+            for sheet in file.sheets {
+                let sheetID = try insertSheet(sheet, fileID: fileID)
+                for reject in sheet.rejects {
+                    try statements.insertReject.run([
+                        .int(fileID), .text(sheet.sheet.sheet.name), .int(Int64(reject.row)), .text(reject.cell),
+                        .optional(reject.field), .text(reject.written), .text(reject.reason),
+                    ])
+                }
+                result.rejects += sheet.rejects.count
+                var checkedSchools: [String: Bool] = [:]
+                for resolved in sheet.records {
+                    try upsertSchool(resolved, fileID: fileID)
+                    let key = "\(resolved.year)|\(resolved.schoolCode)"
+                    var mayConflict = !warehouseEmpty
+                    if mayConflict {
+                        if let known = checkedSchools[key] {
+                            mayConflict = known
+                        } else {
+                            mayConflict = try statements.schoolHasValues.rows([.int(Int64(resolved.year)), .text(resolved.schoolCode)])
+                                .first?.first?.int == 1
+                            checkedSchools[key] = mayConflict
+                        }
+                    }
+                    try insertValues(resolved, sheetID: sheetID, run: run, checkExisting: mayConflict, result: &result)
+                }
+            }
+            return result
+        }
+    }
+
+    private func insertSheet(_ load: SheetToLoad, fileID: Int64) throws -> Int64 {
+        let sheet = load.sheet
+        var layout = "none", headerRows: String?
+        switch sheet.layout {
+        case .table(let rows, _):
+            layout = "table"
+            headerRows = rows.count == 1 ? "\(rows.lowerBound)" : "\(rows.lowerBound)-\(rows.upperBound)"
+        case .form: layout = "form"
+        case .none: layout = "none"
+        }
+        try statements.insertSheet.run([.int(fileID), .text(sheet.sheet.name), .text(layout), .optional(headerRows),
+                                        .optional(sheet.titles.first)])
+        let sheetID = connection.lastInsertID
+        for decision in sheet.decisions {
+            let unit = decision.unit.flatMap { $0.canonical.isEmpty ? nil : $0 }
+            try statements.insertDecision.run([
+                .int(sheetID), .text(CellPosition.columnName(decision.column)), .optional(decision.labelCell?.reference),
+                .text(decision.path.joined(separator: " / ")), .optional(decision.field), .text(decision.method.rawValue),
+                .double(decision.confidence), .optional(unit?.written), .optional(unit?.canonical), .optional(unit?.factor),
+                .optional(unit?.source.rawValue), .optional(decision.note),
+            ])
+        }
+        for skipped in sheet.skipped {
+            try statements.insertSkipped.run([.int(sheetID), .int(Int64(skipped.row)), .text(skipped.kind.rawValue), .text(skipped.text)])
+        }
+        return sheetID
+    }
+
+    private func upsertSchool(_ resolved: ResolvedRecord, fileID: Int64) throws {
+        let identity = resolved.record.identity
+        try statements.upsertSchool.run([
+            .text(resolved.schoolCode), .optional(identity["school_name"]?.text), .text(resolved.countyCode),
+            .optional(identity["township"]?.text), .optional(identity["school_type"]?.text),
+            .optional(identity["urban_rural"]?.text), .int(fileID),
+        ])
+    }
+
+    private func insertValues(_ resolved: ResolvedRecord, sheetID: Int64, run: Int64, checkExisting: Bool,
+                              result: inout LoadResult) throws {
+        let insert = try statements.insertValue
+        let stage = resolved.record.stage.rawValue
+        for value in resolved.record.values {
+            if checkExisting, try replaceExisting(resolved, value, sheetID: sheetID, run: run, result: &result) { continue }
+            insert.bindInt(1, Int64(resolved.year))
+            insert.bindText(2, resolved.countyCode)
+            insert.bindText(3, resolved.schoolCode)
+            insert.bindText(4, stage)
+            insert.bindText(5, value.field)
+            insert.bindDouble(6, value.value)
+            insert.bindText(7, value.unit)
+            insert.bindInt(8, sheetID)
+            insert.bindText(9, value.cell.reference)
+            if try insert.step(allowingConstraint: true) == SQLITE_CONSTRAINT {
+                // The same key twice in this file (a school listed twice): the later row wins.
+                _ = try replaceExisting(resolved, value, sheetID: sheetID, run: run, result: &result)
+                continue
+            }
+            result.values += 1
+        }
+        for empty in resolved.record.markedEmpty {
+            try statements.insertEmptyMarker.run([
+                .int(sheetID), .int(Int64(resolved.year)), .text(resolved.schoolCode), .text(stage), .text(empty.field),
+                .text(empty.cell.reference), .text(empty.written),
+            ])
+        }
+    }
+
+    /// Replaces a value another load gave for the same key, recording the conflict when the
+    /// figures differ. False when there is no such value.
+    private func replaceExisting(_ resolved: ResolvedRecord, _ value: FieldValue, sheetID: Int64, run: Int64,
+                                 result: inout LoadResult) throws -> Bool {
+        let stage = resolved.record.stage.rawValue
+        guard let old = try statements.existingValue.rows([.int(Int64(resolved.year)), .text(resolved.schoolCode), .text(stage),
+                                                           .text(value.field)]).first,
+              let oldID = old[0].int else { return false }
+        if old[1].double != value.value {
+            try statements.insertConflict.run([
+                .int(run), .int(Int64(resolved.year)), .text(resolved.schoolCode), .text(stage), .text(value.field),
+                old[1], old[2], old[3], .double(value.value), .int(sheetID), .text(value.cell.reference),
+            ])
+            result.conflicts += 1
+        }
+        try statements.replaceValue.run([.text(resolved.countyCode), .double(value.value), .text(value.unit), .int(sheetID),
+                                         .text(value.cell.reference), .int(oldID)])
+        result.values += 1
+        return true
+    }
+}

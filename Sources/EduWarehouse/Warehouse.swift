@@ -1,0 +1,128 @@
+import EduNormalise
+import Foundation
+
+/// The SQLite warehouse: one file, WAL mode, schema migrations from the first version on. One
+/// writer; every file loads in one transaction, so a reader (the sqlite3 shell) sees the
+/// warehouse before or after each file, never half of one, and a load killed at any point
+/// leaves it consistent.
+public final class Warehouse {
+    public let path: String
+    let connection: SQLiteConnection
+    lazy var statements = Statements(connection: connection)
+
+    public init(path: String) throws(WarehouseError) {
+        self.path = path
+        connection = try SQLiteConnection(path: path)
+        do {
+            try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            try migrate()
+        } catch let error as WarehouseError {
+            throw error
+        } catch {
+            throw WarehouseError(.cannotOpen("\(error)"), database: path)
+        }
+    }
+
+    /// Applies the migrations not yet applied, each in its own transaction.
+    func migrate() throws {
+        let tables = try connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").rows().compactMap { $0.first?.text }
+        if !tables.isEmpty, !tables.contains(Schema.markerTable) {
+            throw WarehouseError(.notAWarehouse("it has tables \(tables.prefix(5).joined(separator: ", ")) and no schema_migrations"), database: path)
+        }
+        try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        let applied = Set(try connection.prepare("SELECT name FROM schema_migrations").rows().compactMap { $0.first?.text })
+        let known = Set(Schema.migrations.map(\.name))
+        if let unknown = applied.subtracting(known).sorted().last {
+            throw WarehouseError(.newerSchema(applied.count), database: path + " (migration \(unknown))")
+        }
+        for migration in Schema.migrations where !applied.contains(migration.name) {
+            try connection.transaction {
+                try connection.execute(migration.sql)
+                try connection.prepare("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)")
+                    .run([.text(migration.name), .text(Self.now())])
+            }
+        }
+    }
+
+    /// Copies the catalogue's fields and counties, so queries can name them.
+    public func syncCatalogue(_ catalogue: Catalogue) throws {
+        try connection.transaction {
+            let field = try connection.prepare("""
+                INSERT INTO fields (id, name, kind, unit) VALUES (?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, unit = excluded.unit
+                """)
+            for definition in catalogue.fields {
+                try field.run([.text(definition.id), .text(definition.name), .text(definition.kind.rawValue), .optional(definition.unit)])
+            }
+            let county = try connection.prepare("INSERT INTO counties (code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name")
+            for entry in catalogue.counties {
+                try county.run([.text(entry.code), .text(entry.name)])
+            }
+        }
+    }
+
+    // MARK: runs
+
+    /// Starts a recorded run; runs left 'running' by a process that is gone become 'interrupted'.
+    public func startRun(command: String) throws -> Int64 {
+        try connection.transaction {
+            for row in try connection.prepare("SELECT id, pid FROM ingest_runs WHERE status = 'running'").rows() {
+                guard let id = row[0].int, let pid = row[1].int else { continue }
+                if kill(pid_t(pid), 0) != 0 {
+                    try connection.prepare("UPDATE ingest_runs SET status = 'interrupted' WHERE id = ?").run([.int(id)])
+                }
+            }
+            try connection.prepare("INSERT INTO ingest_runs (started_at, status, pid, command) VALUES (?, 'running', ?, ?)")
+                .run([.text(Self.now()), .int(Int64(getpid())), .text(command)])
+            return connection.lastInsertID
+        }
+    }
+
+    public struct RunCounts: Sendable, Equatable {
+        public var filesLoaded = 0, filesUnchanged = 0, filesRejected = 0, values = 0, rejects = 0, conflicts = 0
+        public init() {}
+    }
+
+    public func finishRun(_ id: Int64, counts: RunCounts, failed: Bool = false) throws {
+        try connection.prepare("""
+            UPDATE ingest_runs SET finished_at = ?, status = ?, files_loaded = ?, files_unchanged = ?, files_rejected = ?,
+                values_loaded = ?, rejects = ?, conflicts = ? WHERE id = ?
+            """).run([.text(Self.now()), .text(failed ? "failed" : "finished"), .int(Int64(counts.filesLoaded)),
+                      .int(Int64(counts.filesUnchanged)), .int(Int64(counts.filesRejected)), .int(Int64(counts.values)),
+                      .int(Int64(counts.rejects)), .int(Int64(counts.conflicts)), .int(id)])
+    }
+
+    // MARK: files
+
+    /// The file already loaded (or superseded) with these bytes, if any: loading it again changes nothing.
+    public func loadedFile(sha256: String) throws -> (id: Int64, path: String, status: String)? {
+        let rows = try statements.loadedBySHA.rows([.text(sha256)])
+        guard let row = rows.first, let id = row[0].int, let path = row[1].text, let status = row[2].text else { return nil }
+        return (id, path, status)
+    }
+
+    /// Records a file that could not be read or normalised, with the reason; the batch goes on.
+    public func recordRejectedFile(_ source: SourceFile, reason: String, run: Int64) throws {
+        try connection.transaction {
+            try statements.insertFile.run([
+                .text(source.path), .text(source.absolutePath), .text(source.sha256), .int(Int64(source.bytes)),
+                .text(source.format), .null, .optional(source.details), .text(Self.now()), .text("rejected"), .text(reason), .int(run),
+            ])
+            let fileID = connection.lastInsertID
+            try statements.insertReject.run([.int(fileID), .null, .null, .null, .null, .null, .text(reason)])
+        }
+    }
+
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}
+
+extension Warehouse {
+    /// The digests of every file loaded or superseded: their bytes need not be read again.
+    public func loadedDigests() throws -> Set<String> {
+        Set(try connection.prepare("SELECT sha256 FROM source_files WHERE status IN ('loaded', 'superseded')").rows().compactMap { $0.first?.text })
+    }
+}

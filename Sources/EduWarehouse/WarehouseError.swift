@@ -1,0 +1,36 @@
+/// The warehouse could not be opened or written, with the database path and what to do.
+public struct WarehouseError: Error, CustomStringConvertible, Sendable {
+    public enum Reason: Sendable, Equatable {
+        case cannotOpen(String)
+        case sqlite(code: Int32, message: String, sql: String)
+        case notAWarehouse(String)
+        case newerSchema(Int)
+    }
+
+    public var reason: Reason
+    public var database: String
+
+    public init(_ reason: Reason, database: String) {
+        self.reason = reason
+        self.database = database
+    }
+
+    public var description: String {
+        switch reason {
+        case .cannotOpen(let message):
+            return "\(database): cannot open the warehouse (\(message)); check that the folder exists and is writable, or pass another --db."
+        case .sqlite(let code, let message, _):
+            if code & 0xFF == 8 {  // SQLITE_READONLY
+                return "\(database): the warehouse is read-only (\(message)); check the file's and folder's permissions, or pass another --db."
+            }
+            if code & 0xFF == 26 || code & 0xFF == 11 {  // SQLITE_NOTADB, SQLITE_CORRUPT
+                return "\(database): this file is not a usable SQLite database (\(message)); pass another --db, or restore it from a backup."
+            }
+            return "\(database): SQLite failed: \(message)."
+        case .notAWarehouse(let detail):
+            return "\(database): this SQLite database is not an eduetl warehouse (\(detail)); pass another --db."
+        case .newerSchema(let version):
+            return "\(database): the warehouse was written by a newer eduetl (schema \(version)); use that version."
+        }
+    }
+}

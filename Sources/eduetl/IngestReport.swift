@@ -1,0 +1,50 @@
+import EduCore
+import EduIngest
+
+/// `eduetl ingest`'s summary, as text or JSON.
+enum IngestReport {
+    static func text(_ summary: Ingest.Summary, database: String) -> String {
+        let c = summary.counts
+        var out = "eduetl ingest: \(summary.files.count) files: \(c.filesLoaded) loaded, \(c.filesUnchanged) unchanged, "
+            + "\(c.filesRejected) rejected; \(c.values) values, \(c.rejects) rejects, \(c.conflicts) conflicts → \(database) (run \(summary.run))\n"
+        for file in summary.files {
+            switch file.outcome {
+            case .loaded(let values, let rejects, let conflicts, let superseded):
+                var line = "  loaded     \(file.path): \(values) values"
+                if rejects > 0 { line += ", \(rejects) rejects" }
+                if conflicts > 0 { line += ", \(conflicts) conflicts (the later file wins)" }
+                if !superseded.isEmpty { line += "; supersedes the earlier version" }
+                out += line + "\n"
+            case .unchanged:
+                out += "  unchanged  \(file.path): these bytes are loaded already\n"
+            case .rejected(let reason):
+                out += "  rejected   \(file.path): \(reason)\n"
+            }
+        }
+        return out
+    }
+
+    static func json(_ summary: Ingest.Summary, database: String) -> String {
+        let c = summary.counts
+        let files = summary.files.map { file -> String in
+            var fields = ["\"path\": \(CellDump.quoted(file.path))"]
+            switch file.outcome {
+            case .loaded(let values, let rejects, let conflicts, let superseded):
+                fields += ["\"outcome\": \"loaded\"", "\"values\": \(values)", "\"rejects\": \(rejects)", "\"conflicts\": \(conflicts)",
+                           "\"superseded\": [\(superseded.map(CellDump.quoted).joined(separator: ", "))]"]
+            case .unchanged:
+                fields.append("\"outcome\": \"unchanged\"")
+            case .rejected(let reason):
+                fields += ["\"outcome\": \"rejected\"", "\"reason\": \(CellDump.quoted(reason))"]
+            }
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
+        return """
+        {"database": \(CellDump.quoted(database)), "run": \(summary.run), "files_loaded": \(c.filesLoaded), \
+        "files_unchanged": \(c.filesUnchanged), "files_rejected": \(c.filesRejected), "values": \(c.values), \
+        "rejects": \(c.rejects), "conflicts": \(c.conflicts),
+         "files": [\(files.joined(separator: ",\n  "))]}
+
+        """
+    }
+}
