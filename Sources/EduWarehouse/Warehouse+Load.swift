@@ -118,6 +118,9 @@ extension Warehouse {
                 continue
             }
             result.values += 1
+            #if DEBUG
+            LoadTestHooks.afterValue(result.values)
+            #endif
         }
         for empty in resolved.record.markedEmpty {
             try statements.insertEmptyMarker.run([
