@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "EduCSVTests", dependencies: ["EduCSV", "EduCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduNormaliseTests", dependencies: ["EduNormalise", "EduCore", "EduXLSX", "EduCSV"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
     ]
 )

@@ -1,0 +1,82 @@
+import EduIngest
+import EduNormalise
+@testable import EduWarehouse
+import Foundation
+import Testing
+
+/// The sample county ingested end to end and read back through the `school_values` view, as a
+/// statistician would: every part's figures as TRUTH.json writes them down, whole-school
+/// figures shared out by the parts' students, and nothing else.
+struct SampleWarehouseTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    nonisolated(unsafe) static let truth = try! JSONSerialization.jsonObject(
+        with: Data(contentsOf: root.appendingPathComponent("SampleInputs/TRUTH.json"))) as! [String: Any]
+
+    static func ingestSamples() throws -> Warehouse {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eduetl-wh-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let warehouse = try Warehouse(path: folder.appendingPathComponent("warehouse.sqlite").path)
+        let catalogue = try CatalogueLoader.load(path: root.appendingPathComponent("Pipelines/catalogue.yml").path)
+        let options = Ingest.Options(paths: [root.appendingPathComponent("SampleInputs").path], county: "360321")
+        let summary = try Ingest(options: options, catalogue: catalogue, warehouse: warehouse).run()
+        #expect(summary.counts.filesLoaded == 8)
+        #expect(summary.counts.filesRejected == 0)
+        #expect(summary.counts.rejects == 0)
+        return warehouse
+    }
+
+    @Test func schoolValuesEqualTheTruth() throws {
+        let warehouse = try Self.ingestSamples()
+        let rows = try warehouse.connection.prepare("SELECT school_code, stage, indicator, value, county_code, year, cell FROM school_values").rows()
+        var got: [String: Double] = [:]
+        for row in rows {
+            let key = "\(row[0].text!)|\(row[1].text!)|\(row[2].text!)"
+            #expect(got[key] == nil, "\(key) twice")
+            got[key] = row[3].double
+            #expect(row[4].text == "360321")
+            #expect(row[5].int == 2024)
+            #expect(row[6].text?.isEmpty == false)
+        }
+        var expected: [String: Double] = [:]
+        for school in Self.truth["schools"] as! [[String: Any]] {
+            let code = school["school_code"] as! String
+            let parts = school["parts"] as! [String: [String: Double]]
+            for (stage, values) in parts {
+                for (field, value) in values { expected["\(code)|\(stage)|\(field)"] = value }
+            }
+            // Whole-school figures, shared by the parts' students.
+            if let shared = school["school_wide"] as? [String: Double] {
+                let students = parts.mapValues { $0["students"]! }
+                let total = students.values.reduce(0, +)
+                for (stage, count) in students {
+                    for (field, value) in shared { expected["\(code)|\(stage)|\(field)"] = value * count / total }
+                }
+            }
+        }
+        // Empty markers (—, /, 无) load no figure: those zeros are absent from the view.
+        let markers = try warehouse.connection.prepare("SELECT school_code, stage, field FROM empty_markers").rows()
+            .map { "\($0[0].text!)|\($0[1].text!)|\($0[2].text!)" }
+        for key in markers {
+            #expect(expected[key] == 0, "\(key) is marked empty but the truth has \(String(describing: expected[key]))")
+            expected[key] = nil
+        }
+        #expect(Set(got.keys) == Set(expected.keys), "missing: \(Set(expected.keys).subtracting(got.keys).sorted().prefix(5)), extra: \(Set(got.keys).subtracting(expected.keys).sorted().prefix(5))")
+        for (key, want) in expected {
+            guard let value = got[key] else { continue }
+            #expect(abs(value - want) <= 0.01, "\(key): \(value), want \(want)")
+        }
+    }
+
+    @Test func provenanceNamesTheSourceCell() throws {
+        let warehouse = try Self.ingestSamples()
+        let rows = try warehouse.connection.prepare("""
+            SELECT source_file, sheet, cell, value FROM school_values
+            WHERE school_code = '3603210016' AND indicator = 'equipment_value'
+            """).rows()
+        #expect(rows.count == 1)
+        #expect(rows.first?[0].text?.hasSuffix("青石县城关镇2024年中小学统计表.xlsx") == true)
+        #expect(rows.first?[1].text == "小学")
+        #expect(rows.first?[2].text == "P5")
+        #expect(rows.first?[3].double == 5_703_900)  // 570.39 万元 in the file
+    }
+}
