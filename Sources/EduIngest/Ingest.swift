@@ -107,9 +107,11 @@ public final class Ingest {
                 counts.rejects += result.rejects
                 counts.conflicts += result.conflicts
                 return .loaded(values: result.values, rejects: result.rejects, conflicts: result.conflicts, superseded: result.superseded)
-            } catch let error as WarehouseError {
-                // The warehouse itself failing (disk full, read-only) stops the batch: nothing more can load.
-                throw error
+            } catch let error as WarehouseError where !error.stopsTheBatch {
+                // Something in this file the warehouse refused: the file is rejected, the batch goes on.
+                try warehouse.recordRejectedFile(file.source, reason: "the warehouse refused it: \(error)", run: run)
+                counts.filesRejected += 1
+                return .rejected("the warehouse refused it: \(error)")
             }
         }
     }

@@ -15,6 +15,14 @@ public struct WarehouseError: Error, CustomStringConvertible, Sendable {
         self.database = database
     }
 
+    /// The warehouse itself failing (read-only, full, damaged, locked): no later file can load
+    /// either, so the batch stops rather than rejecting every file for the same reason.
+    public var stopsTheBatch: Bool {
+        guard case .sqlite(let code, _, _) = reason else { return true }
+        // SQLITE_BUSY 5, LOCKED 6, NOMEM 7, READONLY 8, IOERR 10, CORRUPT 11, FULL 13, CANTOPEN 14, NOTADB 26
+        return [5, 6, 7, 8, 10, 11, 13, 14, 26].contains(code & 0xFF)
+    }
+
     public var description: String {
         switch reason {
         case .cannotOpen(let message):
