@@ -10,6 +10,7 @@ struct FilePreparer: Sendable {
     let normaliser: Normaliser
     let resolver: RecordResolver
     let csv: CSVOptions
+    let settings: String
 
     enum Prepared {
         case ready(FileToLoad)
@@ -21,7 +22,7 @@ struct FilePreparer: Sendable {
     func prepare(path: String, knownDigests: Set<String>) -> Prepared {
         let absolute = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let format = OpenedFile.format(of: path)
-        var source = SourceFile(path: path, absolutePath: absolute, sha256: "", bytes: 0, format: format.rawValue)
+        var source = SourceFile(path: path, absolutePath: absolute, sha256: "", bytes: 0, format: format.rawValue, settings: settings)
         do {
             (source.sha256, source.bytes) = try FileDigest.sha256(path: path)
         } catch {

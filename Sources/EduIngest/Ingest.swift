@@ -58,10 +58,11 @@ public final class Ingest {
         guard !paths.isEmpty else { throw IngestError.noFiles(options.paths) }
         try warehouse.syncCatalogue(catalogue)
         let run = try warehouse.startRun(command: options.command)
+        let settings = try loadSettings()
         let preparer = FilePreparer(normaliser: Normaliser(catalogue: catalogue),
                                     resolver: RecordResolver(catalogue: catalogue, year: options.year, county: options.county),
-                                    csv: options.csv)
-        let digests = try warehouse.loadedDigests()
+                                    csv: options.csv, settings: settings)
+        let digests = try warehouse.loadedDigests(settings: settings)
         let queue = PreparedQueue(count: paths.count, window: options.workers * 2)
         for _ in 0..<min(options.workers, paths.count) {
             Thread.detachNewThread {
@@ -84,6 +85,17 @@ public final class Ingest {
         }
         try warehouse.finishRun(run, counts: summary.counts)
         return summary
+    }
+
+    /// What besides a file's bytes decides what it loads as: the flags and the catalogue.
+    func loadSettings() throws -> String {
+        let catalogueDigest = (try? FileDigest.sha256(path: catalogue.source).hex) ?? catalogue.source
+        var parts = ["catalogue=\(catalogueDigest.prefix(16))"]
+        if let year = options.year { parts.append("year=\(year)") }
+        if let county = options.county { parts.append("county=\(county)") }
+        if let encoding = options.csv.encoding { parts.append("encoding=\(encoding)") }
+        if let delimiter = options.csv.delimiter { parts.append("delimiter=\(delimiter)") }
+        return parts.joined(separator: ";")
     }
 
     private func write(_ prepared: FilePreparer.Prepared, run: Int64, counts: inout Warehouse.RunCounts) throws -> FileOutcome {

@@ -27,14 +27,19 @@ public struct SourceFile: Sendable, Hashable {
     public var format: String
     /// Encoding, delimiter, date system.
     public var details: String?
+    /// What besides the bytes decides what loads (the --year and --county given, the catalogue's
+    /// digest): the same bytes under other settings load again.
+    public var settings: String
 
-    public init(path: String, absolutePath: String, sha256: String, bytes: Int, format: String, details: String? = nil) {
+    public init(path: String, absolutePath: String, sha256: String, bytes: Int, format: String, details: String? = nil,
+                settings: String = "") {
         self.path = path
         self.absolutePath = absolutePath
         self.sha256 = sha256
         self.bytes = bytes
         self.format = format
         self.details = details
+        self.settings = settings
     }
 }
 

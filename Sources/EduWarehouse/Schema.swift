@@ -31,7 +31,8 @@ enum Schema {
             status TEXT NOT NULL CHECK (status IN ('loaded', 'superseded', 'rejected')),
             message TEXT,
             superseded_by INTEGER REFERENCES source_files(id),
-            run_id INTEGER REFERENCES ingest_runs(id)
+            run_id INTEGER REFERENCES ingest_runs(id),
+            load_settings TEXT NOT NULL DEFAULT ''
         );
         CREATE INDEX source_files_sha256 ON source_files(sha256);
         CREATE INDEX source_files_absolute_path ON source_files(absolute_path);
@@ -73,9 +74,13 @@ enum Schema {
             value REAL NOT NULL,
             unit TEXT,
             sheet_id INTEGER NOT NULL REFERENCES sheets(id),
-            cell TEXT NOT NULL
+            cell TEXT NOT NULL,
+            current INTEGER NOT NULL DEFAULT 1
         );
-        CREATE UNIQUE INDEX loaded_values_key ON loaded_values(year, school_code, stage, field);
+        -- One current value per key; a value another file overrode stays (current = 0), so it
+        -- comes back if the overriding file is superseded.
+        CREATE UNIQUE INDEX loaded_values_key ON loaded_values(year, school_code, stage, field) WHERE current = 1;
+        CREATE INDEX loaded_values_any ON loaded_values(year, school_code, stage, field);
         CREATE INDEX loaded_values_sheet ON loaded_values(sheet_id);
         CREATE TABLE header_decisions (
             id INTEGER PRIMARY KEY,
@@ -140,7 +145,7 @@ enum Schema {
         CREATE VIEW school_values AS
         WITH parts AS (
             SELECT year, school_code, stage, value AS students
-            FROM loaded_values WHERE field = 'students' AND stage IN ('primary', 'junior')
+            FROM loaded_values WHERE field = 'students' AND stage IN ('primary', 'junior') AND current = 1
         ), totals AS (
             SELECT year, school_code, SUM(students) AS students FROM parts GROUP BY year, school_code
         )
@@ -151,7 +156,7 @@ enum Schema {
         JOIN sheets sh ON sh.id = v.sheet_id
         JOIN source_files f ON f.id = sh.file_id
         LEFT JOIN schools s ON s.code = v.school_code
-        WHERE v.stage IN ('primary', 'junior')
+        WHERE v.stage IN ('primary', 'junior') AND v.current = 1
         UNION ALL
         SELECT v.year, v.county_code, s.township, v.school_code, s.name, p.stage, v.field,
                v.value * p.students / t.students, v.unit, f.path, sh.name, v.cell
@@ -161,10 +166,10 @@ enum Schema {
         JOIN sheets sh ON sh.id = v.sheet_id
         JOIN source_files f ON f.id = sh.file_id
         LEFT JOIN schools s ON s.code = v.school_code
-        WHERE v.stage = 'whole_school' AND t.students > 0
+        WHERE v.stage = 'whole_school' AND v.current = 1 AND t.students > 0
           AND NOT EXISTS (SELECT 1 FROM loaded_values own
                           WHERE own.year = v.year AND own.school_code = v.school_code
-                            AND own.stage = p.stage AND own.field = v.field);
+                            AND own.stage = p.stage AND own.field = v.field AND own.current = 1);
 
         CREATE VIEW unmapped_headers AS
         SELECT f.path AS source_file, sh.name AS sheet, h.column_name AS column_name, h.label_cell AS label_cell,

@@ -17,14 +17,15 @@ final class Statements {
 
     var loadedBySHA: SQLiteStatement {
         get throws(WarehouseError) {
-            try statement("SELECT id, path, status FROM source_files WHERE sha256 = ? AND status IN ('loaded', 'superseded') ORDER BY id DESC LIMIT 1")
+            try statement("SELECT id, path, status FROM source_files WHERE sha256 = ? AND load_settings = ? AND status = 'loaded' ORDER BY id DESC LIMIT 1")
         }
     }
     var insertFile: SQLiteStatement {
         get throws(WarehouseError) {
             try statement("""
-                INSERT INTO source_files (path, absolute_path, sha256, bytes, format, sheets, details, loaded_at, status, message, run_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO source_files (path, absolute_path, sha256, bytes, format, sheets, details, loaded_at, status, message, run_id,
+                    load_settings)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         }
     }
@@ -34,9 +35,29 @@ final class Statements {
     var supersede: SQLiteStatement {
         get throws(WarehouseError) { try statement("UPDATE source_files SET status = 'superseded', superseded_by = ? WHERE id = ?") }
     }
+    /// A superseded file's current keys, before its values go: another file's overridden value
+    /// for the same key becomes current again.
+    var orphanKeys: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("""
+                INSERT INTO temp.orphan_keys SELECT DISTINCT year, school_code, stage, field FROM loaded_values
+                WHERE current = 1 AND sheet_id IN (SELECT id FROM sheets WHERE file_id = ?)
+                """)
+        }
+    }
     var deleteValuesOfFile: SQLiteStatement {
         get throws(WarehouseError) {
             try statement("DELETE FROM loaded_values WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = ?)")
+        }
+    }
+    var promoteOverridden: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("""
+                UPDATE loaded_values SET current = 1 WHERE id IN (
+                    SELECT max(v.id) FROM loaded_values v
+                    JOIN temp.orphan_keys o ON o.year = v.year AND o.school_code = v.school_code AND o.stage = v.stage AND o.field = v.field
+                    GROUP BY v.year, v.school_code, v.stage, v.field)
+                """)
         }
     }
     var deleteEmptyMarkersOfFile: SQLiteStatement {
@@ -90,13 +111,11 @@ final class Statements {
     }
     var existingValue: SQLiteStatement {
         get throws(WarehouseError) {
-            try statement("SELECT id, value, sheet_id, cell FROM loaded_values WHERE year = ? AND school_code = ? AND stage = ? AND field = ?")
+            try statement("SELECT id, value, sheet_id, cell FROM loaded_values WHERE year = ? AND school_code = ? AND stage = ? AND field = ? AND current = 1")
         }
     }
-    var replaceValue: SQLiteStatement {
-        get throws(WarehouseError) {
-            try statement("UPDATE loaded_values SET county_code = ?, value = ?, unit = ?, sheet_id = ?, cell = ? WHERE id = ?")
-        }
+    var overrideValue: SQLiteStatement {
+        get throws(WarehouseError) { try statement("UPDATE loaded_values SET current = 0 WHERE id = ?") }
     }
     var insertConflict: SQLiteStatement {
         get throws(WarehouseError) {

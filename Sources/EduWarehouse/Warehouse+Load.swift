@@ -8,7 +8,7 @@ extension Warehouse {
     /// it stays recorded. Where another file gave the same school, year, stage and field a
     /// different value, the later wins and the conflict is recorded.
     public func load(_ file: FileToLoad, run: Int64) throws -> LoadResult {
-        if let earlier = try loadedFile(sha256: file.source.sha256) {
+        if let earlier = try loadedFile(sha256: file.source.sha256, settings: file.source.settings) {
             return LoadResult(outcome: .unchanged, fileID: earlier.id, values: 0, rejects: 0, conflicts: 0, superseded: [])
         }
         return try connection.transaction {
@@ -17,15 +17,13 @@ extension Warehouse {
             try statements.insertFile.run([
                 .text(file.source.path), .text(file.source.absolutePath), .text(file.source.sha256), .int(Int64(file.source.bytes)),
                 .text(file.source.format), .int(Int64(file.sheets.count)), .optional(file.source.details), .text(Self.now()),
-                .text("loaded"), .optional(message), .int(run),
+                .text("loaded"), .optional(message), .int(run), .text(file.source.settings),
             ])
             let fileID = connection.lastInsertID
             result.fileID = fileID
             for row in try statements.loadedAtPath.rows([.text(file.source.absolutePath)]) {
                 guard let oldID = row[0].int, oldID != fileID else { continue }
-                try statements.deleteValuesOfFile.run([.int(oldID)])
-                try statements.deleteEmptyMarkersOfFile.run([.int(oldID)])
-                try statements.supersede.run([.int(fileID), .int(oldID)])
+                try supersede(oldID, by: fileID)
                 result.superseded.append(row[1].text ?? "")
             }
             // A warehouse with no values yet, or none for these schools, takes plain inserts.
@@ -58,6 +56,17 @@ extension Warehouse {
             }
             return result
         }
+    }
+
+    /// Removes a superseded version's values; where they had overridden another file's, that
+    /// file's value is current again.
+    private func supersede(_ oldID: Int64, by fileID: Int64) throws {
+        try connection.execute("CREATE TEMP TABLE IF NOT EXISTS orphan_keys (year INTEGER, school_code TEXT, stage TEXT, field TEXT); DELETE FROM temp.orphan_keys;")
+        try statements.orphanKeys.run([.int(oldID)])
+        try statements.deleteValuesOfFile.run([.int(oldID)])
+        try statements.promoteOverridden.run([])
+        try statements.deleteEmptyMarkersOfFile.run([.int(oldID)])
+        try statements.supersede.run([.int(fileID), .int(oldID)])
     }
 
     private func insertSheet(_ load: SheetToLoad, fileID: Int64) throws -> Int64 {
@@ -130,8 +139,9 @@ extension Warehouse {
         }
     }
 
-    /// Replaces a value another load gave for the same key, recording the conflict when the
-    /// figures differ. False when there is no such value.
+    /// Overrides the current value another load (or an earlier row of this file) gave for the same
+    /// key, recording the conflict when the figures differ; the overridden value is kept, not
+    /// current. False when there is no such value.
     private func replaceExisting(_ resolved: ResolvedRecord, _ value: FieldValue, sheetID: Int64, run: Int64,
                                  result: inout LoadResult) throws -> Bool {
         let stage = resolved.record.stage.rawValue
@@ -145,8 +155,10 @@ extension Warehouse {
             ])
             result.conflicts += 1
         }
-        try statements.replaceValue.run([.text(resolved.countyCode), .double(value.value), .text(value.unit), .int(sheetID),
-                                         .text(value.cell.reference), .int(oldID)])
+        try statements.overrideValue.run([.int(oldID)])
+        try statements.insertValue.run([.int(Int64(resolved.year)), .text(resolved.countyCode), .text(resolved.schoolCode),
+                                        .text(stage), .text(value.field), .double(value.value), .text(value.unit), .int(sheetID),
+                                        .text(value.cell.reference)])
         result.values += 1
         return true
     }

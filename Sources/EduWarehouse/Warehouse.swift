@@ -94,9 +94,10 @@ public final class Warehouse {
 
     // MARK: files
 
-    /// The file already loaded (or superseded) with these bytes, if any: loading it again changes nothing.
-    public func loadedFile(sha256: String) throws -> (id: Int64, path: String, status: String)? {
-        let rows = try statements.loadedBySHA.rows([.text(sha256)])
+    /// The file loaded with these bytes and these settings (flags, catalogue), if any: loading it
+    /// again changes nothing. A superseded version's bytes load again: they are the newest now.
+    public func loadedFile(sha256: String, settings: String) throws -> (id: Int64, path: String, status: String)? {
+        let rows = try statements.loadedBySHA.rows([.text(sha256), .text(settings)])
         guard let row = rows.first, let id = row[0].int, let path = row[1].text, let status = row[2].text else { return nil }
         return (id, path, status)
     }
@@ -107,6 +108,7 @@ public final class Warehouse {
             try statements.insertFile.run([
                 .text(source.path), .text(source.absolutePath), .text(source.sha256), .int(Int64(source.bytes)),
                 .text(source.format), .null, .optional(source.details), .text(Self.now()), .text("rejected"), .text(reason), .int(run),
+                .text(source.settings),
             ])
             let fileID = connection.lastInsertID
             try statements.insertReject.run([.int(fileID), .null, .null, .null, .null, .null, .text(reason)])
@@ -121,8 +123,9 @@ public final class Warehouse {
 }
 
 extension Warehouse {
-    /// The digests of every file loaded or superseded: their bytes need not be read again.
-    public func loadedDigests() throws -> Set<String> {
-        Set(try connection.prepare("SELECT sha256 FROM source_files WHERE status IN ('loaded', 'superseded')").rows().compactMap { $0.first?.text })
+    /// The digests of the files loaded with these settings: their bytes need not be read again.
+    public func loadedDigests(settings: String) throws -> Set<String> {
+        Set(try connection.prepare("SELECT sha256 FROM source_files WHERE status = 'loaded' AND load_settings = ?")
+            .rows([.text(settings)]).compactMap { $0.first?.text })
     }
 }
