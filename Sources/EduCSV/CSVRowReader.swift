@@ -6,6 +6,7 @@ import EduCore
 public final class CSVRowReader: RowSource {
     public let sheet: SheetDescription
     public var mergedRanges: [CellRange] { [] }
+    public var mayHaveMergedRanges: Bool { false }
     /// The encoding and dialect the rows are read with.
     public let encoding: EncodingChoice
     public let dialect: Dialect

@@ -8,10 +8,13 @@ public protocol RowSource {
     var mergedRanges: [CellRange] { get }
     /// What the reader worked around so far (complete once `nextRow()` has returned nil).
     var warnings: [ReadWarning] { get }
+    /// False when the source never has merged ranges (CSV), so its rows can be used as they come.
+    var mayHaveMergedRanges: Bool { get }
 }
 
 extension RowSource {
     public var warnings: [ReadWarning] { [] }
+    public var mayHaveMergedRanges: Bool { true }
 }
 
 /// A whole sheet held in memory, for small tables and for tests.

@@ -9,14 +9,18 @@ struct FieldReadings {
     var isEmpty: Bool { values.isEmpty && markedEmpty.isEmpty }
 
     mutating func read(_ value: CellValue, field: FieldDefinition, unit: UnitChoice, at cell: CellPosition, rejects: inout [Reject]) {
+        read(value, field: field.id, name: field.name, unit: unit, at: cell, rejects: &rejects)
+    }
+
+    mutating func read(_ value: CellValue, field id: String, name: String, unit: UnitChoice, at cell: CellPosition, rejects: inout [Reject]) {
         switch ValueParser.number(value) {
         case .number(let number):
-            values.append(FieldValue(field: field.id, value: number * unit.factor, unit: unit.canonical, cell: cell, written: value))
+            values.append(FieldValue(field: id, value: number * unit.factor, unit: unit.canonical, cell: cell, written: value))
         case .missing:
-            markedEmpty.append(MarkedEmpty(field: field.id, cell: cell, written: ValueParser.rawText(value)))
+            markedEmpty.append(MarkedEmpty(field: id, cell: cell, written: ValueParser.rawText(value)))
         case .invalid(let reason):
-            rejects.append(Reject(row: cell.row, column: cell.column, field: field.id,
-                                  written: ValueParser.rawText(value), reason: "\(field.name): \(reason)"))
+            rejects.append(Reject(row: cell.row, column: cell.column, field: id,
+                                  written: ValueParser.rawText(value), reason: "\(name): \(reason)"))
         }
     }
 

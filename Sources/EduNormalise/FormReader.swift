@@ -134,9 +134,10 @@ struct FormReader {
         for row in grid.rowNumbers {
             var stages: [(Int, Stage)] = []
             var unitColumn: Int?
-            for (column, value) in grid.cells(of: row) {
-                guard let text = SheetGrid.label(value) else { continue }
-                let folded = HeaderText.fold(text)
+            for cell in grid.cells(of: row) {
+                let column = cell.column
+                guard let text = SheetGrid.label(cell.value) else { continue }
+                let folded = classifier.words.fold(text)
                 if let stage = kinds.stage(named: folded) { stages.append((column, stage)) }
                 if folded == "单位" || folded == "计量单位" { unitColumn = column }
             }

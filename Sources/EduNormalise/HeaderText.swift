@@ -28,6 +28,11 @@ public struct HeaderText: Hashable, Sendable {
     /// (ICU's Hant-Hans), white space and line breaks removed, other brackets as ( ), ASCII
     /// lower-cased, and pinyin glosses left by bad conversions dropped: 現(xiàn)代化 → 现代化.
     public static func fold(_ text: String) -> String {
+        foldedASCII(text) ?? foldedFully(text)
+    }
+
+    /// `fold` through Foundation's NFKC and ICU's transform, for any text.
+    static func foldedFully(_ text: String) -> String {
         var folded = text.precomposedStringWithCompatibilityMapping
         if folded.unicodeScalars.contains(where: { $0.value >= 0x3400 }) {
             folded = folded.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? folded
@@ -47,6 +52,30 @@ public struct HeaderText: Hashable, Sendable {
             }
         }
         return removingPinyinGlosses(result)
+    }
+
+    /// `fold` for ASCII text, without Foundation: NFKC and Hant-Hans leave ASCII as it is, so
+    /// folding is removing white space, lower-casing and dropping pinyin glosses. Nil for other text.
+    static func foldedASCII(_ text: String) -> String? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var changes = false
+            var bracket = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 || (0x09...0x0D).contains(byte) || (0x41...0x5A).contains(byte) { changes = true }
+                if byte == UInt8(ascii: "(") { bracket = true }
+            }
+            var result = text
+            if changes {
+                var kept: [UInt8] = []
+                kept.reserveCapacity(bytes.count)
+                for byte in bytes where !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
+                    kept.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                }
+                result = String(decoding: kept, as: UTF8.self)
+            }
+            return bracket ? removingPinyinGlosses(result) : result
+        } ?? nil
     }
 
     /// "(xiàn)", "(jiao)": a bracket holding only Latin letters (tone marks allowed), two or more.

@@ -12,8 +12,125 @@ public struct Normaliser: Sendable {
         matcher = HeaderMatcher(catalogue: catalogue)
     }
 
+    /// How many rows with data a sheet's layout is found in. A sheet no longer than this is read
+    /// whole, as `normalise(_: SheetTable)` reads it; a longer one is laid out on these rows (a
+    /// header block starts within the first 40, a form shows itself within the first 80) and its
+    /// data rows are read one at a time.
+    public static let headRows = 200
+
+    /// Reads a sheet to its end. A table longer than `headRows` is not held in memory: a source
+    /// that cannot have merged ranges (`mayHaveMergedRanges` false, CSV) streams through row by
+    /// row; one that may (XLSX states its merges after the rows) is read into a list of rows
+    /// first, then streamed with only the merged ranges over the current row at hand. Records are
+    /// the same as `normalise(SheetTable(reading: &source))` gives.
     public func normalise(_ source: inout some RowSource) throws -> NormalisedSheet {
-        normalise(try SheetTable(reading: &source))
+        try read(&source, streaming: false) { _ in }
+    }
+
+    /// Reads a sheet to its end as `normalise(_:)` does, handing each school record to `body` as
+    /// soon as it is complete instead of keeping it, so a long table goes into a warehouse in flat
+    /// memory: a row's record once the row is read, whole-school records (figures merged over a
+    /// nine-year school's part rows, which later rows may add to) after the last row, a form's
+    /// records at the end. The returned sheet has everything but the records (`records` is empty).
+    /// An error thrown by `body` stops the reading and is rethrown.
+    public func normalise(_ source: inout some RowSource, eachRecord body: (SchoolRecord) throws -> Void) throws -> NormalisedSheet {
+        try read(&source, streaming: true, body)
+    }
+
+    private func read(_ source: inout some RowSource, streaming: Bool, _ body: (SchoolRecord) throws -> Void) throws -> NormalisedSheet {
+        var head: [Row] = []
+        var rowsWithData = 0
+        var beyondHead: Row?
+        while let row = try source.nextRow() {
+            if rowsWithData >= Self.headRows {
+                beyondHead = row
+                break
+            }
+            head.append(row)
+            if row.cells.contains(where: { !$0.value.isEmpty }) { rowsWithData += 1 }
+        }
+        guard let beyondHead else {
+            // The whole sheet is at hand: read it as ever.
+            var sheet = normalise(SheetTable(sheet: source.sheet, rows: head, mergedRanges: source.mergedRanges))
+            if streaming {
+                for record in sheet.records { try body(record) }
+                sheet.records = []
+            }
+            return sheet
+        }
+        // Merged ranges come after the rows: hold the rows (not a grid of cells) until they are known.
+        let buffered = source.mayHaveMergedRanges
+        var rest: [Row] = []
+        var lastColumn = 0
+        if buffered {
+            rest.append(beyondHead)
+            while let row = try source.nextRow() { rest.append(row) }
+            for rows in [head, rest] {
+                for row in rows {
+                    for cell in row.cells where cell.column > lastColumn && !cell.value.isEmpty { lastColumn = cell.column }
+                }
+            }
+        }
+        let merged = buffered ? source.mergedRanges : []
+        let headEnd = head.last?.number ?? 0
+        let grid = SheetGrid(sheet: source.sheet, rows: head, mergedRanges: merged.filter { $0.first.row <= headEnd },
+                             lastColumn: lastColumn)
+        let classifier = RowClassifier(catalogue: catalogue, matcher: matcher)
+        if FormReader.looksLikeForm(grid, classifier: classifier) {
+            // A form is one school's return: read it whole.
+            var rows = head
+            if buffered {
+                rows += rest
+            } else {
+                rows.append(beyondHead)
+                while let row = try source.nextRow() { rows.append(row) }
+            }
+            var sheet = normalise(SheetTable(sheet: source.sheet, rows: rows, mergedRanges: source.mergedRanges))
+            if streaming {
+                for record in sheet.records { try body(record) }
+                sheet.records = []
+            }
+            return sheet
+        }
+        var sheet = NormalisedSheet(sheet: source.sheet, layout: .none("no row of field headers"), decisions: [], records: [],
+                                    skipped: [], rejects: [], titles: [], declaredUnits: [], titleYear: nil)
+        if let block = HeaderBlock.find(in: grid, classifier: classifier) {
+            sheet.layout = .table(headerRows: block.rows, dataStart: block.dataStart)
+            sheet.titles = block.titles
+            sheet.declaredUnits = block.declaredUnits
+            sheet.decisions = decide(block.paths(in: grid).filter { !$0.path.isEmpty }, units: block.declaredUnits)
+            var reader = TableReader(sheet: source.sheet, block: block, decisions: sheet.decisions, classifier: classifier,
+                                     catalogue: catalogue, streaming: streaming)
+            var merges = MergeTracker(merged)
+            func feed(_ row: Row) throws {
+                let cells = SheetGrid.nonEmptyCells(row.cells)
+                guard !cells.isEmpty else { return }
+                merges.advance(to: row.number, cells: cells)
+                reader.read(row: row.number, cells: cells, merges: merges)
+                if streaming {
+                    for record in reader.takeRecords() { try body(record) }
+                }
+            }
+            for row in head { try feed(row) }
+            if buffered {
+                for row in rest { try feed(row) }
+                rest = []
+            } else {
+                try feed(beyondHead)
+                while let row = try source.nextRow() { try feed(row) }
+            }
+            if streaming {
+                for record in reader.finish() { try body(record) }
+            }
+            sheet.records = reader.result.records
+            sheet.skipped = block.skipped + block.rows.map { SkippedRow(row: $0, kind: .header, text: grid.text(of: $0)) } + reader.result.skipped
+            sheet.rejects = reader.result.rejects
+        } else if !buffered {
+            // Nothing to read, but the source is read to its end as ever (its warnings are then complete).
+            while try source.nextRow() != nil {}
+        }
+        sheet.titleYear = sheet.titles.lazy.compactMap(ValueParser.firstYear(in:)).first
+        return sheet
     }
 
     public func normalise(_ table: SheetTable) -> NormalisedSheet {
@@ -38,7 +155,7 @@ public struct Normaliser: Sendable {
             sheet.titles = block.titles
             sheet.declaredUnits = block.declaredUnits
             sheet.decisions = decide(block.paths(in: grid).filter { !$0.path.isEmpty }, units: block.declaredUnits)
-            let table = TableReader(grid: grid, block: block, decisions: sheet.decisions, classifier: classifier, catalogue: catalogue).read()
+            let table = TableReader.read(grid: grid, block: block, decisions: sheet.decisions, classifier: classifier, catalogue: catalogue)
             sheet.records = table.records
             sheet.skipped = block.skipped + block.rows.map { SkippedRow(row: $0, kind: .header, text: grid.text(of: $0)) } + table.skipped
             sheet.rejects = table.rejects

@@ -5,25 +5,44 @@ import EduCore
 struct RowClassifier {
     let catalogue: Catalogue
     let matcher: HeaderMatcher
+    /// Memoised folds and per-character pre-filters, for this sheet.
+    let words: RowWords
 
     static let columnLetters: Set<String> = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "栏次", "栏号", "序列"]
+    static let totalsSuffixes = ["合计", "总计", "小计", "累计", "共计"]
+    /// No folded column letter is longer than this in UTF-8.
+    static let longestColumnLetter = columnLetters.map(\.utf8.count).max() ?? 0
+
+    init(catalogue: Catalogue, matcher: HeaderMatcher) {
+        self.catalogue = catalogue
+        self.matcher = matcher
+        words = RowWords(catalogue: catalogue, totalsSuffixes: Self.totalsSuffixes, columnLetters: Self.columnLetters)
+    }
 
     /// A totals row names a total in one of its first cells: 合计, 总计, 小计, 全县合计, 合  计.
     func isTotals(_ grid: SheetGrid, _ row: Int) -> Bool {
-        for (_, value) in grid.cells(of: row).prefix(4) {
-            guard let text = SheetGrid.label(value) else { continue }
-            let folded = HeaderText.fold(text)
+        isTotals(grid.cells(of: row))
+    }
+
+    func isTotals(_ cells: [Cell]) -> Bool {
+        for cell in cells.prefix(4) {
+            guard let text = SheetGrid.label(cell.value), words.mayBeTotals(text) else { continue }
+            let folded = words.fold(text)
             if catalogue.totalsWords.contains(folded) { return true }
             // 全县合计, 本镇小计, 城关镇合计: a place and a total word, nothing else.
-            if folded.count <= 8, ["合计", "总计", "小计", "累计", "共计"].contains(where: { folded.hasSuffix($0) }) { return true }
+            if folded.count <= 8, Self.totalsSuffixes.contains(where: { folded.hasSuffix($0) }) { return true }
         }
         return false
     }
 
     /// A note row starts with a note word and a colon (注：…, 填表人：…) or is just "注".
     func isNote(_ grid: SheetGrid, _ row: Int) -> Bool {
-        guard let first = grid.cells(of: row).first, let text = SheetGrid.label(first.value) else { return false }
-        let folded = HeaderText.fold(text)
+        isNote(grid.cells(of: row))
+    }
+
+    func isNote(_ cells: [Cell]) -> Bool {
+        guard let first = cells.first, let text = SheetGrid.label(first.value), words.mayBeNote(text) else { return false }
+        let folded = words.fold(text)
         return catalogue.noteWords.contains { word in
             folded == word || folded.hasPrefix(word + ":") || (word == "注" && folded.hasPrefix("注") && folded.dropFirst().first.map { $0.isNumber || $0 == "、" } == true)
         }
@@ -31,14 +50,19 @@ struct RowClassifier {
 
     /// A column-number row (栏次): 甲 乙 丙 … then 1 2 3 … in order.
     func isColumnNumbers(_ grid: SheetGrid, _ row: Int) -> Bool {
-        let cells = grid.cells(of: row)
+        isColumnNumbers(grid.cells(of: row))
+    }
+
+    func isColumnNumbers(_ cells: [Cell]) -> Bool {
         guard cells.count >= 3 else { return false }
         var previous: Double?
         var numbers = 0
-        for (_, value) in cells {
-            let text = ValueParser.text(value).map(HeaderText.fold) ?? ""
-            if Self.columnLetters.contains(text) { continue }
-            guard case .number(let number) = ValueParser.number(value), number == number.rounded() else { return false }
+        for cell in cells {
+            if let text = ValueParser.text(cell.value), words.mayBeLetter(text) {
+                let folded = words.fold(text)
+                if folded.utf8.count <= Self.longestColumnLetter, Self.columnLetters.contains(folded) { continue }
+            }
+            guard let number = ValueParser.numericValue(cell.value), number == number.rounded() else { return false }
             if let previous, number != previous + 1 { return false }
             previous = number
             numbers += 1
@@ -49,7 +73,10 @@ struct RowClassifier {
     /// A section row: one cell (often merged across) naming a stage or school type: 一、小学.
     /// Returns the stage it names, or nil for a section of mixed schools (九年一贯制学校).
     func section(_ grid: SheetGrid, _ row: Int) -> SectionRow? {
-        let cells = grid.cells(of: row)
+        section(grid.cells(of: row))
+    }
+
+    func section(_ cells: [Cell]) -> SectionRow? {
         guard cells.count == 1, let text = SheetGrid.label(cells[0].value) else { return nil }
         let core = matcher.headerText(text).core
         guard core.count <= 12 else { return nil }
@@ -69,9 +96,9 @@ struct RowClassifier {
     func declaredUnits(_ grid: SheetGrid, _ row: Int) -> [String]? {
         var found: [String] = []
         let spellings = catalogue.spellingsLongestFirst
-        for (_, value) in grid.cells(of: row) {
-            guard let text = SheetGrid.label(value) else { continue }
-            let folded = HeaderText.fold(text)
+        for cell in grid.cells(of: row) {
+            guard let text = SheetGrid.label(cell.value) else { continue }
+            let folded = words.fold(text)
             var rest = folded[...]
             while let range = rest.range(of: "单位:") {
                 rest = rest[range.upperBound...]
@@ -93,10 +120,17 @@ struct RowClassifier {
 
     /// A cell whose text names a field (a header or a form's label), with its decision.
     func label(_ value: CellValue?, column: Int) -> ColumnDecision? {
-        guard let text = SheetGrid.label(value), text.count <= 40 else { return nil }
-        // A value such as 2024学年 names no column, whatever words it holds.
-        guard matcher.headerText(text).core.first?.isNumber == false else { return nil }
-        let decision = matcher.decide(column: column, path: [text])
-        return decision.field == nil ? nil : decision
+        guard let text = SheetGrid.label(value) else { return nil }
+        // Texts repeat down a sheet (types, townships): decided once, the column put in after.
+        let decision = words.labelDecision(text) { text in
+            guard text.count <= 40 else { return nil }
+            // A value such as 2024学年 names no column, whatever words it holds.
+            guard matcher.headerText(text).core.first?.isNumber == false else { return nil }
+            let decision = matcher.decide(column: 0, path: [text])
+            return decision.field == nil ? nil : decision
+        }
+        guard var decision else { return nil }
+        decision.column = column
+        return decision
     }
 }

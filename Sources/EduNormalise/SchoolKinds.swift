@@ -18,8 +18,8 @@ struct SchoolKinds {
     }
 
     /// What a 学段 / 办学类型 cell says: a type, and the stage when it names only one.
-    func interpret(_ text: String) -> (type: String?, stage: Stage?) {
-        let folded = HeaderText.fold(text)
+    func interpret(_ text: String, fold: (String) -> String = HeaderText.fold) -> (type: String?, stage: Stage?) {
+        let folded = fold(text)
         if let stage = stage(named: folded), stage != .wholeSchool {
             return (type(named: folded)?.type, stage)
         }

@@ -1,46 +1,84 @@
 import EduCore
 
-/// A sheet held in memory for layout analysis: cells by position, merged ranges resolved to
-/// their top-left cell. Returns are small (hundreds of rows), so holding one sheet is cheap.
+/// A sheet held in memory for layout analysis: each row's non-empty cells in column order, merged
+/// ranges resolved to their top-left cell. Returns are small (hundreds of rows), so holding one
+/// sheet is cheap; a long table is laid out from its first rows only (see `Normaliser`).
 struct SheetGrid {
     let sheet: SheetDescription
     let rowNumbers: [Int]
-    private let cells: [Int: [Int: CellValue]]
+    private let rows: [Int: [Cell]]
     let merged: [CellRange]
     /// The merged range each covered cell belongs to.
     private let mergeOf: [CellPosition: CellRange]
     let lastRow: Int
     let lastColumn: Int
 
+    /// Merged ranges larger than this are not resolved cell by cell (a whole-column merge).
+    static let maxMergedCells = 10_000
+
     init(_ table: SheetTable) {
-        sheet = table.sheet
-        var cells: [Int: [Int: CellValue]] = [:]
-        var lastColumn = 0
-        for row in table.rows where !row.cells.isEmpty {
-            var byColumn: [Int: CellValue] = [:]
-            for cell in row.cells where !cell.value.isEmpty {
-                byColumn[cell.column] = cell.value
-                lastColumn = max(lastColumn, cell.column)
-            }
-            if !byColumn.isEmpty { cells[row.number] = byColumn }
+        self.init(sheet: table.sheet, rows: table.rows, mergedRanges: table.mergedRanges)
+    }
+
+    /// `lastColumn`, when given, stands for the whole sheet's last column where `rows` are only its
+    /// first rows.
+    init(sheet: SheetDescription, rows: [Row], mergedRanges: [CellRange], lastColumn: Int? = nil) {
+        self.sheet = sheet
+        var byNumber: [Int: [Cell]] = [:]
+        var maxColumn = 0
+        for row in rows where !row.cells.isEmpty {
+            let cells = Self.nonEmptyCells(row.cells)
+            guard let last = cells.last else { continue }
+            maxColumn = max(maxColumn, last.column)
+            byNumber[row.number] = cells
         }
-        self.cells = cells
-        rowNumbers = cells.keys.sorted()
-        merged = table.mergedRanges
+        self.rows = byNumber
+        rowNumbers = byNumber.keys.sorted()
+        merged = mergedRanges
         var mergeOf: [CellPosition: CellRange] = [:]
-        for range in table.mergedRanges where range.rowCount * range.columnCount <= 10_000 {
+        for range in mergedRanges where range.rowCount * range.columnCount <= Self.maxMergedCells {
             for row in range.first.row...range.last.row {
                 for column in range.first.column...range.last.column { mergeOf[CellPosition(row: row, column: column)] = range }
             }
         }
         self.mergeOf = mergeOf
         lastRow = rowNumbers.last ?? 0
-        self.lastColumn = lastColumn
+        self.lastColumn = max(maxColumn, lastColumn ?? 0)
+    }
+
+    /// A row's non-empty cells in column order, one per column (the last one written wins).
+    static func nonEmptyCells(_ cells: [Cell]) -> [Cell] {
+        var ordered = true
+        var previous = Int.min
+        for cell in cells {
+            if cell.value.isEmpty || cell.column <= previous {
+                ordered = false
+                break
+            }
+            previous = cell.column
+        }
+        if ordered { return cells }
+        var byColumn: [Int: CellValue] = [:]
+        for cell in cells where !cell.value.isEmpty { byColumn[cell.column] = cell.value }
+        return byColumn.sorted { $0.key < $1.key }.map { Cell(column: $0.key, value: $0.value) }
+    }
+
+    /// The value in a column of cells sorted by column.
+    static func value(in cells: [Cell], column: Int) -> CellValue? {
+        var low = 0, high = cells.count
+        while low < high {
+            let middle = (low + high) / 2
+            let found = cells[middle].column
+            if found == column { return cells[middle].value }
+            if found < column { low = middle + 1 } else { high = middle }
+        }
+        return nil
     }
 
     /// The cell's own value.
     func value(_ row: Int, _ column: Int) -> CellValue? {
-        cells[row]?[column]
+        guard let cells = rows[row] else { return nil }
+        return Self.value(in: cells, column: column)
     }
 
     /// The cell's value, or the value of the merged range it lies in (held by its top-left cell).
@@ -55,21 +93,34 @@ struct SheetGrid {
     }
 
     /// The row's own non-empty cells, left to right.
-    func cells(of row: Int) -> [(column: Int, value: CellValue)] {
-        (cells[row] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    func cells(of row: Int) -> [Cell] {
+        rows[row] ?? []
     }
 
-    func isBlank(_ row: Int) -> Bool { cells[row] == nil }
+    func isBlank(_ row: Int) -> Bool { rows[row] == nil }
 
     /// The row's text, cells joined by a space.
     func text(of row: Int) -> String {
-        cells(of: row).compactMap { ValueParser.text($0.value) }.joined(separator: " ")
+        Self.text(of: cells(of: row))
+    }
+
+    /// Cells' text joined by a space, as a skipped row or a reject shows it.
+    static func text(of cells: [Cell]) -> String {
+        var joined = ""
+        var first = true
+        for cell in cells {
+            guard let text = ValueParser.text(cell.value) else { continue }
+            if !first { joined += " " }
+            joined += text
+            first = false
+        }
+        return joined
     }
 
     /// A cell's text for reading labels: strings as they are, numbers as integers.
     static func label(_ value: CellValue?) -> String? {
         guard let value, case .string(let text) = value else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ValueParser.trimmed(text)
         return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -1,10 +1,15 @@
 import EduCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Reads a table's data rows into school records: totals, notes, sections and column-number rows
-/// skipped (a note row ends the table); identity cells merged down over a school's part rows
-/// shared by them; a figure merged down over a school's parts is the whole school's.
+/// Reads a table's data rows into school records, one row at a time: totals, notes, sections and
+/// column-number rows skipped (a note row ends the table); identity cells merged down over a
+/// school's part rows shared by them; a figure merged down over a school's parts is the whole
+/// school's. It holds no rows: a long sheet streams through it.
 struct TableReader {
-    let grid: SheetGrid
     let block: HeaderBlock
     let decisions: [ColumnDecision]
     let classifier: RowClassifier
@@ -16,82 +21,199 @@ struct TableReader {
         var rejects: [Reject] = []
     }
 
-    func read() -> Result {
-        var result = Result()
-        let kinds = SchoolKinds(catalogue: catalogue)
-        let sheetStage = kinds.stage(inTitle: grid.sheet.name) ?? block.titles.lazy.compactMap(kinds.stage(inTitle:)).first
-        var sectionStage: Stage?
-        var afterNotes = false
-        var wholeSchool: [String: Int] = [:]  // school key → index of its whole-school record
-        for row in grid.rowNumbers where row >= block.dataStart {
-            let text = grid.text(of: row)
-            if afterNotes {
-                result.skipped.append(SkippedRow(row: row, kind: .afterNotes, text: text))
-            } else if classifier.isNote(grid, row) {
-                result.skipped.append(SkippedRow(row: row, kind: .note, text: text))
-                afterNotes = true
-            } else if classifier.isTotals(grid, row) {
-                result.skipped.append(SkippedRow(row: row, kind: .totals, text: text))
-            } else if let section = classifier.section(grid, row) {
-                sectionStage = section.stage
-                result.skipped.append(SkippedRow(row: row, kind: .section, text: text))
-            } else if classifier.isColumnNumbers(grid, row) {
-                result.skipped.append(SkippedRow(row: row, kind: .columnNumbers, text: text))
-            } else {
-                readSchool(row: row, context: sectionStage ?? sheetStage, kinds: kinds, wholeSchool: &wholeSchool, into: &result)
+    /// The mapped columns, with their fields looked up once.
+    private let identityColumns: [(column: Int, id: String, role: IdentityRole)]
+    private let figureColumns: [(column: Int, id: String, name: String, unit: UnitChoice)]
+    private let kinds: SchoolKinds
+    private let sheetStage: Stage?
+
+    /// The records, skipped rows and rejects so far.
+    private(set) var result = Result()
+    /// When set, school records are handed over as their rows are read (`takeRecords()`), and
+    /// whole-school records, which later rows may add to, at the end (`finish()`).
+    let streaming: Bool
+    private var wholeSchoolRecords: [SchoolRecord] = []
+    private var sectionStage: Stage?
+    private var afterNotes = false
+    private var wholeSchool: [String: Int] = [:]  // school key → index of its whole-school record
+    typealias Interpretation = (type: String?, stage: Stage?, typeStages: [Stage])
+    private var interpretations: [String: Interpretation] = [:]
+    private var recentInterpretations: [(text: String, meaning: Interpretation)] = []
+
+    init(sheet: SheetDescription, block: HeaderBlock, decisions: [ColumnDecision], classifier: RowClassifier,
+         catalogue: Catalogue, streaming: Bool = false) {
+        self.block = block
+        self.decisions = decisions
+        self.classifier = classifier
+        self.catalogue = catalogue
+        self.streaming = streaming
+        kinds = SchoolKinds(catalogue: catalogue)
+        sheetStage = kinds.stage(inTitle: sheet.name) ?? block.titles.lazy.compactMap(kinds.stage(inTitle:)).first
+        var identity: [(Int, String, IdentityRole)] = []
+        var figures: [(Int, String, String, UnitChoice)] = []
+        for decision in decisions {
+            guard let id = decision.field, let field = catalogue.field(id) else { continue }
+            if field.kind == .identity {
+                identity.append((decision.column, id, id == "school_name" || id == "school_code" ? .key : id == "school_type" ? .type : id == "year" ? .year : .other))
+            } else if let unit = decision.unit {
+                figures.append((decision.column, id, field.name, unit))
             }
         }
-        return result
+        identityColumns = identity
+        figureColumns = figures
     }
 
-    private func readSchool(row: Int, context: Stage?, kinds: SchoolKinds, wholeSchool: inout [String: Int], into result: inout Result) {
-        var identity: [String: IdentityValue] = [:]
-        for decision in decisions {
-            guard let id = decision.field, catalogue.field(id)?.kind == .identity,
-                  let value = grid.shownValue(row, decision.column), let text = ValueParser.text(value) else { continue }
-            let origin = grid.mergedRange(row, decision.column)?.first ?? CellPosition(row: row, column: decision.column)
-            identity[id] = IdentityValue(text: id == "year" ? ValueParser.year(value).map(String.init) ?? text : text, cell: origin)
+    /// Reads a whole sheet held in memory.
+    static func read(grid: SheetGrid, block: HeaderBlock, decisions: [ColumnDecision], classifier: RowClassifier,
+                     catalogue: Catalogue) -> Result {
+        var reader = TableReader(sheet: grid.sheet, block: block, decisions: decisions, classifier: classifier, catalogue: catalogue)
+        var merges = MergeTracker(grid.merged)
+        for row in grid.rowNumbers {
+            let cells = grid.cells(of: row)
+            merges.advance(to: row, cells: cells)
+            reader.read(row: row, cells: cells, merges: merges)
         }
-        guard identity["school_name"] != nil || identity["school_code"] != nil else {
-            result.rejects.append(Reject(row: row, column: nil, field: nil, written: grid.text(of: row),
+        return reader.result
+    }
+
+    /// Reads one row (rows in order; `merges` advanced to it): a data row from `block.dataStart`
+    /// on, header rows and those above ignored. `cells` are the row's non-empty cells by column.
+    enum IdentityRole {
+        /// school_name or school_code: a row without either is no school.
+        case key
+        case type
+        case year
+        case other
+    }
+
+    mutating func read(row: Int, cells: [Cell], merges: MergeTracker) {
+        guard row >= block.dataStart, !cells.isEmpty else { return }
+        if afterNotes {
+            result.skipped.append(SkippedRow(row: row, kind: .afterNotes, text: SheetGrid.text(of: cells)))
+        } else if classifier.isNote(cells) {
+            result.skipped.append(SkippedRow(row: row, kind: .note, text: SheetGrid.text(of: cells)))
+            afterNotes = true
+        } else if classifier.isTotals(cells) {
+            result.skipped.append(SkippedRow(row: row, kind: .totals, text: SheetGrid.text(of: cells)))
+        } else if let section = classifier.section(cells) {
+            sectionStage = section.stage
+            result.skipped.append(SkippedRow(row: row, kind: .section, text: SheetGrid.text(of: cells)))
+        } else if classifier.isColumnNumbers(cells) {
+            result.skipped.append(SkippedRow(row: row, kind: .columnNumbers, text: SheetGrid.text(of: cells)))
+        } else {
+            readSchool(row: row, cells: cells, context: sectionStage ?? sheetStage, merges: merges)
+        }
+    }
+
+    /// The school records read since the last call (streaming).
+    mutating func takeRecords() -> [SchoolRecord] {
+        guard !result.records.isEmpty else { return [] }
+        defer { result.records.removeAll(keepingCapacity: true) }
+        return result.records
+    }
+
+    /// The whole-school records, once every row is read (streaming).
+    mutating func finish() -> [SchoolRecord] {
+        defer { wholeSchoolRecords = [] }
+        return wholeSchoolRecords
+    }
+
+    /// What a 学段 / 办学类型 text says, memoised: the few texts seen last are matched byte for byte
+    /// before the dictionary (which compares texts as Unicode does) is asked.
+    private mutating func interpret(_ typeText: String) -> Interpretation {
+        for recent in recentInterpretations where Self.sameBytes(recent.text, typeText) { return recent.meaning }
+        let found: Interpretation
+        if let known = interpretations[typeText] {
+            found = known
+        } else {
+            let (type, stage) = kinds.interpret(typeText, fold: classifier.words.fold)
+            found = (type, stage, type.flatMap(kinds.type(named:)).map(\.stages) ?? [])
+            if interpretations.count < RowWords.foldCapacity { interpretations[typeText] = found }
+        }
+        if recentInterpretations.count >= 8 { recentInterpretations.removeFirst() }
+        recentInterpretations.append((typeText, found))
+        return found
+    }
+
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+            }
+        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    }
+
+    private mutating func readSchool(row: Int, cells: [Cell], context: Stage?, merges: MergeTracker) {
+        var identity = [String: IdentityValue](minimumCapacity: identityColumns.count)
+        var hasKey = false
+        var typeText: String?
+        for (column, id, role) in identityColumns {
+            var value = SheetGrid.value(in: cells, column: column)
+            var origin = CellPosition(row: row, column: column)
+            if !merges.isEmpty, let merge = merges.merge(row, column) {
+                if value == nil { value = merge.topLeft }
+                origin = merge.range.first
+            }
+            guard let value, let text = ValueParser.text(value) else { continue }
+            switch role {
+            case .key: hasKey = true
+            case .type: typeText = text
+            case .year, .other: break
+            }
+            identity[id] = IdentityValue(text: role == .year ? ValueParser.year(value).map(String.init) ?? text : text, cell: origin)
+        }
+        guard hasKey else {
+            result.rejects.append(Reject(row: row, column: nil, field: nil, written: SheetGrid.text(of: cells),
                                          reason: "no school name or code in this row"))
             return
         }
         var stage: Stage?
         var typeStages: [Stage] = []
-        if let typeText = identity["school_type"]?.text {
-            let (type, named) = kinds.interpret(typeText)
-            stage = named
-            typeStages = type.flatMap(kinds.type(named:)).map(\.stages) ?? []
+        if let typeText {
+            let interpretation = interpret(typeText)
+            stage = interpretation.stage
+            typeStages = interpretation.typeStages
         }
         if stage == nil, let context, typeStages.isEmpty || typeStages.contains(context) { stage = context }
         guard let stage else {
-            result.rejects.append(Reject(row: row, column: nil, field: nil, written: grid.text(of: row),
+            result.rejects.append(Reject(row: row, column: nil, field: nil, written: SheetGrid.text(of: cells),
                                          reason: "cannot tell whether this row is 小学 or 初中: no 学段 cell, section row or sheet title says"))
             return
         }
         var values = FieldReadings()
+        values.values.reserveCapacity(figureColumns.count)
         var shared = FieldReadings()
-        for decision in decisions {
-            guard let id = decision.field, let field = catalogue.field(id), field.kind != .identity, let unit = decision.unit else { continue }
-            if let range = grid.mergedRange(row, decision.column), range.rowCount > 1 {
+        for (column, id, name, unit) in figureColumns {
+            if !merges.isEmpty, let range = merges.merge(row, column)?.range, range.rowCount > 1 {
                 // Written once over the school's part rows: the whole school's figure.
-                guard range.first.row == row, let value = grid.value(row, decision.column) else { continue }
-                shared.read(value, field: field, unit: unit, at: CellPosition(row: row, column: decision.column), rejects: &result.rejects)
+                guard range.first.row == row, let value = SheetGrid.value(in: cells, column: column) else { continue }
+                shared.read(value, field: id, name: name, unit: unit, at: CellPosition(row: row, column: column), rejects: &result.rejects)
                 continue
             }
-            guard let value = grid.value(row, decision.column) else { continue }
-            values.read(value, field: field, unit: unit, at: CellPosition(row: row, column: decision.column), rejects: &result.rejects)
+            guard let value = SheetGrid.value(in: cells, column: column) else { continue }
+            values.read(value, field: id, name: name, unit: unit, at: CellPosition(row: row, column: column), rejects: &result.rejects)
         }
         result.records.append(SchoolRecord(row: row, identity: identity, stage: stage, readings: values))
         if !shared.isEmpty {
             let key = identity["school_code"]?.text ?? identity["school_name"]!.text
             if let index = wholeSchool[key] {
-                result.records[index].values += shared.values
-                result.records[index].markedEmpty += shared.markedEmpty
+                if streaming {
+                    wholeSchoolRecords[index].values += shared.values
+                    wholeSchoolRecords[index].markedEmpty += shared.markedEmpty
+                } else {
+                    result.records[index].values += shared.values
+                    result.records[index].markedEmpty += shared.markedEmpty
+                }
             } else {
-                wholeSchool[key] = result.records.count
-                result.records.append(SchoolRecord(row: row, identity: identity, stage: .wholeSchool, readings: shared))
+                let record = SchoolRecord(row: row, identity: identity, stage: .wholeSchool, readings: shared)
+                if streaming {
+                    wholeSchool[key] = wholeSchoolRecords.count
+                    wholeSchoolRecords.append(record)
+                } else {
+                    wholeSchool[key] = result.records.count
+                    result.records.append(record)
+                }
             }
         }
     }
