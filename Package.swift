@@ -40,6 +40,9 @@ let package = Package(
             "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
+        // Reports: county summaries and their exporters (XLSX through EduZip's writer).
+        .target(name: "EduReports", dependencies: ["EduCore", "EduZip"]),
+
         .executableTarget(name: "eduetl", dependencies: [
             "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", "EduIngest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -55,6 +58,7 @@ let package = Package(
         .testTarget(name: "EduNormaliseTests", dependencies: ["EduNormalise", "EduCore", "EduXLSX", "EduCSV"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise"]),
+        .testTarget(name: "EduReportsTests", dependencies: ["EduReports", "EduZip", "EduXLSX", "EduCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
     ]
 )

@@ -7,4 +7,9 @@
 static inline sqlite3_destructor_type eduetl_sqlite_transient(void) {
     return SQLITE_TRANSIENT;
 }
+/// sqlite3_config is variadic, which Swift cannot call. Turning memory statistics off before
+/// SQLite initialises drops a global mutex from every allocation.
+static inline int eduetl_sqlite_disable_memstatus(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
 #endif

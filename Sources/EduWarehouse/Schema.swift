@@ -80,7 +80,7 @@ enum Schema {
         -- One current value per key; a value another file overrode stays (current = 0), so it
         -- comes back if the overriding file is superseded.
         CREATE UNIQUE INDEX loaded_values_key ON loaded_values(year, school_code, stage, field) WHERE current = 1;
-        CREATE INDEX loaded_values_any ON loaded_values(year, school_code, stage, field);
+        CREATE INDEX loaded_values_overridden ON loaded_values(year, school_code, stage, field) WHERE current = 0;
         CREATE INDEX loaded_values_sheet ON loaded_values(sheet_id);
         CREATE TABLE header_decisions (
             id INTEGER PRIMARY KEY,

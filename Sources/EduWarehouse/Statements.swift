@@ -56,6 +56,7 @@ final class Statements {
                 UPDATE loaded_values SET current = 1 WHERE id IN (
                     SELECT max(v.id) FROM loaded_values v
                     JOIN temp.orphan_keys o ON o.year = v.year AND o.school_code = v.school_code AND o.stage = v.stage AND o.field = v.field
+                    WHERE v.current = 0
                     GROUP BY v.year, v.school_code, v.stage, v.field)
                 """)
         }

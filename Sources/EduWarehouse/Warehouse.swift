@@ -10,11 +10,17 @@ public final class Warehouse {
     let connection: SQLiteConnection
     lazy var statements = Statements(connection: connection)
 
+    /// The connection's settings: WAL (readers never block the writer, nor see half a file),
+    /// synchronous NORMAL (safe against a killed process), foreign keys enforced, and a 64 MiB
+    /// page cache so a large file's transaction keeps its index pages in memory.
+    public static let pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
+
     public init(path: String) throws(WarehouseError) {
         self.path = path
+        SQLiteConnection.configureOnce()
         connection = try SQLiteConnection(path: path)
         do {
-            try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            try connection.execute(Self.pragmas)
             try migrate()
         } catch let error as WarehouseError {
             throw error

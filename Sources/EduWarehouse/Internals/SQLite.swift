@@ -7,6 +7,10 @@ final class SQLiteConnection {
     let path: String
     private(set) var handle: OpaquePointer?
 
+    /// Process-wide settings, before the first connection initialises SQLite.
+    static let configured: Bool = eduetl_sqlite_disable_memstatus() == SQLITE_OK
+    static func configureOnce() { _ = configured }
+
     init(path: String, readOnly: Bool = false) throws(WarehouseError) {
         self.path = path
         var handle: OpaquePointer?

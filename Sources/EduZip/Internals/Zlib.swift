@@ -134,3 +134,108 @@ final class RawInflater {
         return CEduZlib.inflate(stream, Z_NO_FLUSH)
     }
 }
+
+extension Zlib {
+    /// Deflate's return codes for the writer's fault injection.
+    static let streamError = Z_STREAM_ERROR
+
+    /// The writer's counterpart of `check`: Z_OK, Z_STREAM_END and Z_BUF_ERROR return (the
+    /// caller's loop decides what no progress means); anything else is zlib's failure, since
+    /// the writer's input cannot be wrong.
+    static func checkDeflate(_ code: Int32, message: UnsafePointer<CChar>?,
+                             at location: SourceLocation) throws(ZipWriteError) {
+        switch code {
+        case Z_OK, Z_STREAM_END, Z_BUF_ERROR:
+            return
+        default:
+            throw .zlibFailure(location, code: code, detail: describe(code, message))
+        }
+    }
+}
+
+/// A raw-deflate compressor (deflateInit2 with -MAX_WBITS, memLevel 8, the default strategy,
+/// through the shim), for ZIP entries (APPNOTE 4.4.5, method 8). It owns its z_stream at a fixed
+/// address; deinit calls deflateEnd. Pointers are set for each call and cleared after it.
+final class RawDeflater {
+    private let stream: UnsafeMutablePointer<z_stream>
+    private let location: SourceLocation
+    #if DEBUG
+    private let hooks: ZipWriterTestHooks?
+    #endif
+
+    struct Step {
+        var consumed: Int
+        var produced: Int
+        /// deflate returned Z_STREAM_END: every byte, and the final block, is out.
+        var finished: Bool
+    }
+
+    /// `level`: 0 (none) to 9 (best); -1 is zlib's default (6).
+    init(level: Int, location: SourceLocation) throws(ZipWriteError) {
+        self.location = location
+        #if DEBUG
+        hooks = ZipWriterTestHooks.current
+        stream = try Self.makeStream(level: level, location, forcedResult: hooks?.forcedDeflateInitResult)
+        #else
+        stream = try Self.makeStream(level: level, location, forcedResult: nil)
+        #endif
+    }
+
+    private static func makeStream(level: Int, _ location: SourceLocation,
+                                   forcedResult: Int32?) throws(ZipWriteError) -> UnsafeMutablePointer<z_stream> {
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        let code = forcedResult ?? eduetl_deflate_init_raw(stream, Int32(clamping: min(max(level, -1), 9)))
+        guard code == Z_OK else {
+            let message = stream.pointee.msg.map { UnsafePointer($0) }
+            defer {
+                stream.deinitialize(count: 1)
+                stream.deallocate()
+            }
+            try Zlib.checkDeflate(code, message: message, at: location)
+            throw .zlibFailure(location, code: code, detail: "deflateInit2 returned an unexpected code")
+        }
+        return stream
+    }
+
+    deinit {
+        deflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    /// One deflate() call, Z_NO_FLUSH or, once every input byte has been given, Z_FINISH
+    /// (`finish`), from `input` into `output` (each capped at 4 GiB per call).
+    func deflate(from input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer,
+                 finish: Bool) throws(ZipWriteError) -> Step {
+        let inputCount = uInt(min(input.count, Int(UInt32.max)))
+        let outputCount = uInt(min(output.count, Int(UInt32.max)))
+        stream.pointee.next_in = input.baseAddress.map {
+            UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self))
+        }
+        stream.pointee.avail_in = inputCount
+        stream.pointee.next_out = output.baseAddress?.assumingMemoryBound(to: Bytef.self)
+        stream.pointee.avail_out = outputCount
+        defer {
+            stream.pointee.next_in = nil
+            stream.pointee.avail_in = 0
+            stream.pointee.next_out = nil
+            stream.pointee.avail_out = 0
+        }
+        let code = callDeflate(finish ? Z_FINISH : Z_NO_FLUSH)
+        try Zlib.checkDeflate(code, message: stream.pointee.msg.map { UnsafePointer($0) }, at: location)
+        return Step(consumed: Int(inputCount - stream.pointee.avail_in),
+                    produced: Int(outputCount - stream.pointee.avail_out),
+                    finished: code == Z_STREAM_END)
+    }
+
+    private func callDeflate(_ flush: Int32) -> Int32 {
+        #if DEBUG
+        if let hooks {
+            defer { hooks.deflateCalls += 1 }
+            if let forced = hooks.forcedDeflateResult, hooks.deflateCalls >= forced.afterCalls { return forced.code }
+        }
+        #endif
+        return CEduZlib.deflate(stream, flush)
+    }
+}
