@@ -34,7 +34,7 @@ let package = Package(
         // The normaliser: header blocks and forms found, headers mapped to the catalogue's fields, values parsed.
         .target(name: "EduNormalise", dependencies: ["EduCore", .product(name: "Yams", package: "Yams")]),
         // The SQLite warehouse: migrations, one transaction per file, provenance, rejects, conflicts.
-        .target(name: "EduWarehouse", dependencies: ["EduCore", "EduNormalise", "CEduSQLite"]),
+        .target(name: "EduWarehouse", dependencies: ["EduCore", "EduNormalise", "CEduSQLite", .product(name: "Yams", package: "Yams")]),
         // Ingest: files found, read and normalised in parallel, their year and county settled, loaded by one writer.
         .target(name: "EduIngest", dependencies: [
             "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),

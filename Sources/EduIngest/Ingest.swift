@@ -44,11 +44,13 @@ public final class Ingest {
 
     let options: Options
     let catalogue: Catalogue
+    let standards: Standards?
     let warehouse: Warehouse
 
-    public init(options: Options, catalogue: Catalogue, warehouse: Warehouse) {
+    public init(options: Options, catalogue: Catalogue, standards: Standards? = nil, warehouse: Warehouse) {
         self.options = options
         self.catalogue = catalogue
+        self.standards = standards
         self.warehouse = warehouse
     }
 
@@ -57,6 +59,7 @@ public final class Ingest {
         let paths = try FileDiscovery.files(in: options.paths)
         guard !paths.isEmpty else { throw IngestError.noFiles(options.paths) }
         try warehouse.syncCatalogue(catalogue)
+        if let standards { try warehouse.syncStandards(standards) }
         let run = try warehouse.startRun(command: options.command)
         let settings = try loadSettings()
         let preparer = FilePreparer(normaliser: Normaliser(catalogue: catalogue),

@@ -35,7 +35,8 @@ struct RecordResolver {
                 reject("no county for \(name): the return has no county field, its title names no county the catalogue knows, and no --county was given")
                 continue
             }
-            records.append(ResolvedRecord(record: record, schoolCode: code, year: year, countyCode: countyCode))
+            let type = catalogue.schoolType(cell: record.identity["school_type"]?.text, name: record.schoolName)
+            records.append(ResolvedRecord(record: record, schoolCode: code, year: year, countyCode: countyCode, schoolType: type))
         }
         return SheetToLoad(sheet: sheet, records: records, rejects: rejects)
     }

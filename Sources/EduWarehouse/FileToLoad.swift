@@ -62,12 +62,15 @@ public struct ResolvedRecord: Sendable {
     public var schoolCode: String
     public var year: Int
     public var countyCode: String
+    /// The school's type as the catalogue names it (教学点, 九年一贯制学校 …), for exclusions.
+    public var schoolType: String?
 
-    public init(record: SchoolRecord, schoolCode: String, year: Int, countyCode: String) {
+    public init(record: SchoolRecord, schoolCode: String, year: Int, countyCode: String, schoolType: String? = nil) {
         self.record = record
         self.schoolCode = schoolCode
         self.year = year
         self.countyCode = countyCode
+        self.schoolType = schoolType
     }
 }
 

@@ -189,8 +189,130 @@ enum Schema {
         JOIN sheets so ON so.id = c.old_sheet_id JOIN source_files fo ON fo.id = so.file_id
         JOIN sheets sn ON sn.id = c.new_sheet_id JOIN source_files fn ON fn.id = sn.file_id;
         """),
+        ("002-balance", balanceMigration),
     ]
 
     /// Tables an eduetl warehouse has; a database with other tables and none of these is not one.
     static let markerTable = "schema_migrations"
+
+    /// The standards' tables (filled from Pipelines/standards.yml at every ingest) and the views
+    /// the county summaries read: per-school indicators, the county's enrolment-weighted CVs,
+    /// the schools' compliance with the quality minimums, and county rates against targets.
+    static var balanceMigration: String {
+        let bases = Set(Standards.derivedIndicators.map(\.field)).sorted()
+        let pivot = bases.map { "max(CASE WHEN indicator = '\($0)' THEN value END) AS \($0)" }.joined(separator: ",\n               ")
+        let ratios = Standards.derivedIndicators.map { indicator in
+            indicator.scale == 1 ? "b.\(indicator.field) / b.students AS \(indicator.id)"
+                : "b.\(indicator.field) * \(Int(indicator.scale)).0 / b.students AS \(indicator.id)"
+        }.joined(separator: ",\n               ")
+        let long = Standards.derivedIndicators.map { indicator in
+            "SELECT year, county_code, school_code, school_name, stage, school_type, students, excluded_reason, '\(indicator.id)' AS indicator, \(indicator.id) AS value FROM school_indicators"
+        }.joined(separator: "\n        UNION ALL ")
+        return """
+        CREATE TABLE standard_cv_limits (
+            standard TEXT NOT NULL CHECK (standard IN ('basic', 'quality')),
+            stage TEXT NOT NULL CHECK (stage IN ('primary', 'junior')),
+            cv_limit REAL NOT NULL,
+            PRIMARY KEY (standard, stage)
+        );
+        CREATE TABLE standard_indicators (
+            standard TEXT NOT NULL,
+            indicator TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (standard, indicator)
+        );
+        CREATE TABLE quality_minimums (
+            indicator TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            minimum REAL NOT NULL,
+            PRIMARY KEY (indicator, stage)
+        );
+        CREATE TABLE compliance_rule (
+            min_met INTEGER NOT NULL,
+            unmet_floor REAL NOT NULL
+        );
+        CREATE TABLE exclusion_rules (
+            school_type TEXT NOT NULL,
+            below_students REAL,
+            reason TEXT NOT NULL
+        );
+        CREATE TABLE county_rate_targets (
+            indicator TEXT PRIMARY KEY,
+            target REAL NOT NULL,
+            comparison TEXT NOT NULL CHECK (comparison IN ('>=', '<='))
+        );
+
+        -- One row per school and stage: its students and each derived indicator (NULL where an
+        -- input is missing); excluded_reason says why a school is left out of the county figures.
+        CREATE VIEW school_indicators AS
+        WITH b AS (
+            SELECT year, county_code, school_code, max(school_name) AS school_name, stage,
+               \(pivot),
+               max(CASE WHEN indicator = 'students' THEN value END) AS students
+            FROM school_values GROUP BY year, county_code, school_code, stage
+        )
+        SELECT b.year AS year, b.county_code AS county_code, b.school_code AS school_code, b.school_name AS school_name,
+               b.stage AS stage, sc.school_type AS school_type, b.students AS students,
+               (SELECT e.reason FROM exclusion_rules e
+                WHERE e.school_type = sc.school_type AND (e.below_students IS NULL OR b.students < e.below_students)
+                LIMIT 1) AS excluded_reason,
+               \(ratios)
+        FROM b LEFT JOIN schools sc ON sc.code = b.school_code;
+
+        -- The same, one row per school, stage and indicator.
+        CREATE VIEW school_indicator_values AS
+        \(long);
+
+        -- Per county, stage and standard: each indicator's schools, students, enrolment-weighted
+        -- mean and coefficient of variation against its limit; and the basic standard's composite
+        -- (the mean of its CVs). Excluded schools and missing values are left out.
+        CREATE VIEW county_balance AS
+        WITH v AS (
+            SELECT i.year, i.county_code, i.stage, si.standard, i.indicator, i.students AS p, i.value AS x
+            FROM school_indicator_values i JOIN standard_indicators si ON si.indicator = i.indicator
+            WHERE i.excluded_reason IS NULL AND i.value IS NOT NULL AND i.students > 0
+        ), m AS (
+            SELECT year, county_code, stage, standard, indicator, count(*) AS schools, sum(p) AS students, sum(p * x) / sum(p) AS mean
+            FROM v GROUP BY year, county_code, stage, standard, indicator
+        ), s AS (
+            SELECT m.year, m.county_code, m.stage, m.standard, m.indicator, m.schools, m.students, m.mean,
+                   sqrt(sum(v.p * (v.x - m.mean) * (v.x - m.mean)) / m.students) AS sd
+            FROM m JOIN v ON v.year = m.year AND v.county_code = m.county_code AND v.stage = m.stage
+                          AND v.standard = m.standard AND v.indicator = m.indicator
+            GROUP BY m.year, m.county_code, m.stage, m.standard, m.indicator
+        ), r AS (
+            SELECT s.year, s.county_code, s.stage, s.standard, s.indicator, s.schools, s.students, s.mean,
+                   CASE WHEN s.mean <> 0 THEN s.sd / s.mean END AS cv, l.cv_limit
+            FROM s JOIN standard_cv_limits l ON l.standard = s.standard AND l.stage = s.stage
+        )
+        SELECT year, county_code, stage, standard, indicator, schools, students, mean, cv, cv_limit,
+               CASE WHEN cv IS NULL THEN NULL ELSE cv <= cv_limit END AS cv_met
+        FROM r
+        UNION ALL
+        SELECT year, county_code, stage, standard, 'composite', max(schools), max(students), NULL, avg(cv), cv_limit,
+               CASE WHEN avg(cv) IS NULL THEN NULL ELSE avg(cv) <= cv_limit END
+        FROM r WHERE standard = 'basic' GROUP BY year, county_code, stage, standard, cv_limit;
+
+        -- Per school and stage, each quality indicator against its minimum; indicators met; and
+        -- whether the school complies (at least min_met met, each unmet one at least unmet_floor of
+        -- its minimum; NULL when a value is missing).
+        CREATE VIEW school_compliance AS
+        WITH q AS (
+            SELECT i.year, i.county_code, i.school_code, i.school_name, i.stage, i.school_type, i.students, i.excluded_reason,
+                   i.indicator, i.value, qm.minimum,
+                   CASE WHEN i.value IS NULL THEN NULL ELSE i.value >= qm.minimum END AS met
+            FROM school_indicator_values i JOIN quality_minimums qm ON qm.indicator = i.indicator AND qm.stage = i.stage
+        ), per_school AS (
+            SELECT year, school_code, stage, sum(met = 1) AS indicators_met, count(value) AS known, count(*) AS indicators,
+                   min(CASE WHEN met = 0 THEN value / minimum END) AS worst_share
+            FROM q GROUP BY year, school_code, stage
+        )
+        SELECT q.year, q.county_code, q.school_code, q.school_name, q.stage, q.school_type, q.students, q.excluded_reason,
+               q.indicator, q.value, q.minimum, q.met, p.indicators_met,
+               CASE WHEN p.known < p.indicators THEN NULL
+                    WHEN p.indicators_met >= (SELECT min_met FROM compliance_rule)
+                         AND coalesce(p.worst_share, 1) >= (SELECT unmet_floor FROM compliance_rule) THEN 1 ELSE 0 END AS complies
+        FROM q JOIN per_school p ON p.year = q.year AND p.school_code = q.school_code AND p.stage = q.stage;
+        """
+    }
 }

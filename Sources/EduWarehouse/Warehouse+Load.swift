@@ -101,7 +101,7 @@ extension Warehouse {
         let identity = resolved.record.identity
         try statements.upsertSchool.run([
             .text(resolved.schoolCode), .optional(identity["school_name"]?.text), .text(resolved.countyCode),
-            .optional(identity["township"]?.text), .optional(identity["school_type"]?.text),
+            .optional(identity["township"]?.text), .optional(resolved.schoolType ?? identity["school_type"]?.text),
             .optional(identity["urban_rural"]?.text), .int(fileID),
         ])
     }

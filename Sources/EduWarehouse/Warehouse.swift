@@ -135,3 +135,32 @@ extension Warehouse {
             .rows([.text(settings)]).compactMap { $0.first?.text })
     }
 }
+
+extension Warehouse {
+    /// Replaces the standards' tables with the file's figures, so the views measure against them.
+    public func syncStandards(_ standards: Standards) throws {
+        try connection.transaction {
+            try connection.execute("""
+                DELETE FROM standard_cv_limits; DELETE FROM standard_indicators; DELETE FROM quality_minimums;
+                DELETE FROM compliance_rule; DELETE FROM exclusion_rules; DELETE FROM county_rate_targets;
+                """)
+            let limit = try connection.prepare("INSERT INTO standard_cv_limits (standard, stage, cv_limit) VALUES (?, ?, ?)")
+            for (standard, stages) in standards.cvLimits {
+                for (stage, value) in stages { try limit.run([.text(standard), .text(stage), .double(value)]) }
+            }
+            let indicator = try connection.prepare("INSERT INTO standard_indicators (standard, indicator, position) VALUES (?, ?, ?)")
+            for (position, id) in standards.basicIndicators.enumerated() { try indicator.run([.text("basic"), .text(id), .int(Int64(position))]) }
+            for (position, id) in standards.qualityIndicators.enumerated() { try indicator.run([.text("quality"), .text(id), .int(Int64(position))]) }
+            let minimum = try connection.prepare("INSERT INTO quality_minimums (indicator, stage, minimum) VALUES (?, ?, ?)")
+            for entry in standards.qualityMinimums {
+                for (stage, value) in entry.minimums { try minimum.run([.text(entry.indicator), .text(stage), .double(value)]) }
+            }
+            try connection.prepare("INSERT INTO compliance_rule (min_met, unmet_floor) VALUES (?, ?)")
+                .run([.int(Int64(standards.minMet)), .double(standards.unmetFloor)])
+            let exclusion = try connection.prepare("INSERT INTO exclusion_rules (school_type, below_students, reason) VALUES (?, ?, ?)")
+            for rule in standards.exclusions { try exclusion.run([.text(rule.schoolType), .optional(rule.belowStudents), .text(rule.reason)]) }
+            let target = try connection.prepare("INSERT INTO county_rate_targets (indicator, target, comparison) VALUES (?, ?, ?)")
+            for entry in standards.countyTargets { try target.run([.text(entry.indicator), .double(entry.target), .text(entry.comparison)]) }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EduNormalise
+import EduWarehouse
 import Foundation
 
 /// `--catalogue FILE`, shared by the commands that map headers: the flag, else
@@ -14,5 +15,20 @@ struct CatalogueOption: ParsableArguments {
 
     func load() throws -> Catalogue {
         try CatalogueLoader.load(path: path)
+    }
+}
+
+/// `--standards FILE`: the flag, else $EDUETL_STANDARDS, else Pipelines/standards.yml (used
+/// when there; only a file named on purpose must exist).
+struct StandardsOption: ParsableArguments {
+    @Option(help: "The standards (CV limits, minimums, exclusions, targets) (default: $EDUETL_STANDARDS, else Pipelines/standards.yml).")
+    var standards: String?
+
+    func load() throws -> Standards? {
+        if let named = standards ?? ProcessInfo.processInfo.environment["EDUETL_STANDARDS"] {
+            return try StandardsLoader.load(path: named)
+        }
+        let fallback = "Pipelines/standards.yml"
+        return FileManager.default.fileExists(atPath: fallback) ? try StandardsLoader.load(path: fallback) : nil
     }
 }

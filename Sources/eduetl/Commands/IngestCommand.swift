@@ -33,6 +33,7 @@ struct IngestCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var catalogueOption: CatalogueOption
+    @OptionGroup var standardsOption: StandardsOption
     @OptionGroup var csv: CSVReadingOptions
 
     func validate() throws {
@@ -45,9 +46,11 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let catalogue: Catalogue
+        let standards: Standards?
         let warehouse: Warehouse
         do {
             catalogue = try catalogueOption.load()
+            standards = try standardsOption.load()
             warehouse = try Warehouse(path: db)
         } catch {
             StandardError.write("eduetl: \(error)\n")
@@ -59,7 +62,7 @@ struct IngestCommand: ParsableCommand {
         let showProgress = isatty(2) == 1 && !json
         let summary: Ingest.Summary
         do {
-            summary = try Ingest(options: options, catalogue: catalogue, warehouse: warehouse).run { done, total, path in
+            summary = try Ingest(options: options, catalogue: catalogue, standards: standards, warehouse: warehouse).run { done, total, path in
                 if showProgress { StandardError.write("\r\u{1B}[K[\(done)/\(total)] \(path)") }
             }
         } catch {
