@@ -132,6 +132,6 @@ final class Statements {
         }
     }
     var schoolHasValues: SQLiteStatement {
-        get throws(WarehouseError) { try statement("SELECT EXISTS (SELECT 1 FROM loaded_values WHERE year = ? AND school_code = ?)") }
+        get throws(WarehouseError) { try statement("SELECT EXISTS (SELECT 1 FROM loaded_values WHERE year = ? AND school_code = ? AND current = 1)") }
     }
 }
