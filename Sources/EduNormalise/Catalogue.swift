@@ -68,7 +68,7 @@ public struct County: Hashable, Sendable {
     /// The county a text names (a county name or code, or a title that contains the name).
     public static func named(in text: String, among counties: [County]) -> County? {
         let folded = HeaderText.fold(text)
-        return counties.first { folded == $0.code || folded.contains(HeaderText.fold($0.name)) }
+        return counties.first { folded == $0.code || folded.hasBytes(HeaderText.fold($0.name)) }
     }
 }
 

@@ -11,6 +11,9 @@ public struct HeaderMatcher: Sendable {
     /// A fuzzy match's alias must make up this share of the header's characters.
     static let fuzzyCoverage = 0.6
 
+    /// Decisions already made, shared by every copy of this matcher (the workers of an ingest).
+    let decisions = MemoCache<DecisionKey, ColumnDecision>()
+
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
         spellings = catalogue.spellingsLongestFirst
@@ -23,6 +26,20 @@ public struct HeaderMatcher: Sendable {
     /// The decision for one column. `path` runs from the top header row down; `declaredUnits`
     /// are the unit spellings a unit row above the table lists.
     public func decide(column: Int, path: [String], declaredUnits: [String] = []) -> ColumnDecision {
+        var decision = decisions.value(for: DecisionKey(path: path, declaredUnits: declaredUnits)) {
+            decideUncached(path: path, declaredUnits: declaredUnits)
+        }
+        decision.column = column
+        return decision
+    }
+
+    struct DecisionKey: Hashable {
+        var path: [String]
+        var declaredUnits: [String]
+    }
+
+    private func decideUncached(path: [String], declaredUnits: [String]) -> ColumnDecision {
+        let column = 0
         let texts = path.map(headerText)
         guard let leaf = texts.last, !leaf.core.isEmpty else {
             return unmapped(column, path, "", "no header")
@@ -122,9 +139,9 @@ public struct HeaderMatcher: Sendable {
         var best: [(field: FieldDefinition, length: Int)] = []
         var excluded: (String, String)?
         for field in catalogue.fields {
-            let aliases = field.foldedAliases.filter { $0.count >= 2 && text.contains($0) }
+            let aliases = field.foldedAliases.filter { $0.count >= 2 && text.hasBytes($0) }
             guard let alias = aliases.max(by: { $0.count < $1.count }) else { continue }
-            if let word = exclusionWord(in: text.replacingOccurrences(of: alias, with: "|"), for: field)
+            if let word = exclusionWord(in: text.replacingBytes(alias, with: "|"), for: field)
                 ?? parentExclusion(context, for: field, alias: alias) {
                 excluded = excluded ?? (field.id, word)
                 continue
@@ -176,7 +193,7 @@ public struct HeaderMatcher: Sendable {
     /// An exclusion word in the header's own text (the matched alias already taken out).
     func exclusionWord(in text: String, for field: FieldDefinition) -> String? {
         let words = field.exclusions + (field.kind == .identity ? [] : catalogue.globalExclusions)
-        return words.first { text.contains($0) }
+        return words.first { text.hasBytes($0) }
     }
 
     /// An exclusion word in a parent header: the global ones for counts and measures, and the
@@ -185,7 +202,7 @@ public struct HeaderMatcher: Sendable {
         var words = field.kind == .identity ? [] : catalogue.globalExclusions
         if field.weakAliases.contains(alias) { words += field.weakExclusions }
         for parent in context.parents {
-            if let word = words.first(where: { parent.contains($0) }) { return word }
+            if let word = words.first(where: { parent.hasBytes($0) }) { return word }
         }
         return nil
     }

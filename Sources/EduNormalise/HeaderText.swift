@@ -28,8 +28,12 @@ public struct HeaderText: Hashable, Sendable {
     /// (ICU's Hant-Hans), white space and line breaks removed, other brackets as ( ), ASCII
     /// lower-cased, and pinyin glosses left by bad conversions dropped: 現(xiàn)代化 → 现代化.
     public static func fold(_ text: String) -> String {
-        foldedASCII(text) ?? foldedFully(text)
+        if let ascii = foldedASCII(text) { return ascii }
+        // Long texts (notes, remarks) rarely repeat; short ones (headers, types, units) do.
+        return text.utf8.count <= 96 ? foldCache.value(for: text) { foldedFully(text) } : foldedFully(text)
     }
+
+    static let foldCache = MemoCache<String, String>()
 
     /// `fold` through Foundation's NFKC and ICU's transform, for any text.
     static func foldedFully(_ text: String) -> String {
