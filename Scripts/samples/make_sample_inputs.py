@@ -1087,6 +1087,52 @@ def reference(schools):
 
 
 # ---------------------------------------------------------------------------------------------
+# 青石县 county figures: a form of the county's own rates (no school), for county_targets.
+# Percentages as numbers under (%) headers, one as text "96.0%" under a header without a unit,
+# and a gross rate above 100% (初中毕业升学率 101.9%), which is valid.
+# ---------------------------------------------------------------------------------------------
+COUNTY_RATES = [
+    ("学前三年毛入园率（%）", "preschool_gross_enrolment_rate", 92.3),
+    ("九年义务教育巩固率（%）", "compulsory_consolidation_rate", 98.6),
+    ("初中年辍学率（%）", "junior_dropout_rate", 0.8),
+    ("初中毕业升学率（%）", "junior_progression_rate", 101.9),
+    ("残疾儿童少年入学率", "disabled_children_enrolment_rate", "96.0%"),
+    ("外来务工人员随迁子女入学率（%）", "migrant_children_enrolment_rate", 99.5),
+]
+
+
+def write_county_rates(out):
+    file = f"{COUNTY}{YEAR}年县级教育指标.xlsx"
+    wb = xlsxwriter.Workbook(os.path.join(out, file))
+    wb.set_properties({"created": dt.datetime(2024, 10, 8, 9, 0, 0)})
+    ws = wb.add_worksheet("县级指标")
+    title = wb.add_format({"bold": True, "align": "center"})
+    ws.merge_range(0, 0, 0, 1, f"{COUNTY}{YEAR}年县域义务教育发展县级指标", title)
+    ws.write(1, 0, "县(区)")
+    ws.write(1, 1, COUNTY)
+    ws.write(2, 0, "行政区划代码")
+    ws.write_string(2, 1, COUNTY_CODE)
+    ws.write(3, 0, "统计年度")
+    ws.write_number(3, 1, YEAR)
+    values = {}
+    for i, (label, key, value) in enumerate(COUNTY_RATES, start=4):
+        ws.write(i, 0, label)
+        if isinstance(value, str):
+            ws.write_string(i, 1, value)
+            values[key] = round(float(value.rstrip("%")) / 100, 6)
+        else:
+            ws.write_number(i, 1, value)
+            values[key] = round(value / 100, 6)
+    ws.write(len(COUNTY_RATES) + 5, 0, "注：毛入园率、升学率按毛率计，可超过100%。")
+    ws.write(len(COUNTY_RATES) + 6, 0, "填表人：县教育局基教股")
+    ws.set_column(0, 0, 34)
+    ws.set_column(1, 1, 14)
+    wb.close()
+    return dict(file=file, producer=f"xlsxwriter {xlsxwriter.__version__}", layout="form: the county's rates, no school",
+                values=values)
+
+
+# ---------------------------------------------------------------------------------------------
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -1106,6 +1152,7 @@ def main():
         write_baisha(out, schools),
         write_taoyuan(out, schools),
     ]
+    county_rates = write_county_rates(out)
     for f in files:
         f["schools"] = [s["school_code"] for s in schools if any(src["file"] == f["file"] for src in s["sources"])]
     public = []
@@ -1120,7 +1167,8 @@ def main():
         "description": "Canonical values of the synthetic county in SampleInputs, written by "
                        "Scripts/samples/make_sample_inputs.py. Match schools by school_code.",
         "county": {"county_code": COUNTY_CODE, "county_name": COUNTY, "year": YEAR,
-                   "townships": ["城关镇", "青石镇", "白沙乡", "龙潭镇", "石门乡", "桃源乡"]},
+                   "townships": ["城关镇", "青石镇", "白沙乡", "龙潭镇", "石门乡", "桃源乡"],
+                   "rates_file": county_rates},
         "seed": SEED,
         "units": {"students": "人", "classes": "个", "full_time_teachers": "人",
                   "teachers_above_required_degree": "人", "teachers_mid_senior_title": "人",

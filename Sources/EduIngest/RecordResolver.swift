@@ -19,7 +19,8 @@ struct RecordResolver {
             func reject(_ reason: String) {
                 rejects.append(Reject(row: record.row, column: nil, field: nil, written: name, reason: reason))
             }
-            guard let code = record.schoolCode?.filter({ !$0.isWhitespace }), !code.isEmpty else {
+            let code = record.schoolCode?.filter { !$0.isWhitespace } ?? ""
+            guard !code.isEmpty || record.stage == .county else {
                 reject("no school code (学校标识码) for \(name.isEmpty ? "this school" : name): the warehouse keys schools by it")
                 continue
             }
@@ -33,6 +34,10 @@ struct RecordResolver {
                 ?? county
             guard let countyCode else {
                 reject("no county for \(name): the return has no county field, its title names no county the catalogue knows, and no --county was given")
+                continue
+            }
+            if record.stage == .county {
+                records.append(ResolvedRecord(record: record, schoolCode: "", year: year, countyCode: countyCode))
                 continue
             }
             let type = catalogue.schoolType(cell: record.identity["school_type"]?.text, name: record.schoolName)

@@ -80,6 +80,9 @@ public struct FieldDefinition: Hashable, Sendable {
         case count
         /// Amounts: areas, money.
         case measure
+        /// A county's rate (学前三年毛入园率): a share, stored as a fraction (92.3% → 0.923);
+        /// gross rates above 1 are valid.
+        case rate
     }
 
     public var id: String
@@ -166,4 +169,9 @@ public enum Stage: String, Hashable, Sendable, CaseIterable, Codable {
     case primary
     case junior
     case wholeSchool = "whole_school"
+    /// A county's own figure (学前三年毛入园率 …), from a sheet of county figures: no school.
+    case county
+
+    /// The stages a school's figures are reported for.
+    public static let schoolStages: [Stage] = [.primary, .junior, .wholeSchool]
 }

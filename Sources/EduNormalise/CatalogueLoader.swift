@@ -81,7 +81,7 @@ struct CatalogueReader {
         let types = try sequence(root, "school_types").map { node throws(CatalogueError) in try schoolType(node) }
         let stagesNode = try mapping(root, "stages")
         var stageWords: [Stage: [String]] = [:]
-        for stage in Stage.allCases {
+        for stage in Stage.schoolStages {
             stageWords[stage] = try strings(stagesNode, stage.rawValue)
         }
         var catalogue = Catalogue(fields: fields, units: units, globalExclusions: try strings(root, "exclude", required: false),
@@ -102,7 +102,7 @@ struct CatalogueReader {
         }
         let kindText = try string(node, "kind")
         guard let kind = FieldDefinition.Kind(rawValue: kindText) else {
-            throw fail(node["kind"], "the kind '\(kindText)' of '\(id)' is not identity, count or measure")
+            throw fail(node["kind"], "the kind '\(kindText)' of '\(id)' is not identity, count, measure or rate")
         }
         var unit: String?
         if kind != .identity {

@@ -15,13 +15,20 @@ struct FieldReadings {
     mutating func read(_ value: CellValue, field id: String, name: String, unit: UnitChoice, at cell: CellPosition, rejects: inout [Reject]) {
         switch ValueParser.number(value) {
         case .number(let number):
-            values.append(FieldValue(field: id, value: number * unit.factor, unit: unit.canonical, cell: cell, written: value))
+            // "92.3%" under a (%) header is a fraction already: the header's factor is for bare 92.3.
+            let factor = unit.factor != 1 && Self.isPercentText(value) ? 1 : unit.factor
+            values.append(FieldValue(field: id, value: number * factor, unit: unit.canonical, cell: cell, written: value))
         case .missing:
             markedEmpty.append(MarkedEmpty(field: id, cell: cell, written: ValueParser.rawText(value)))
         case .invalid(let reason):
             rejects.append(Reject(row: cell.row, column: cell.column, field: id,
                                   written: ValueParser.rawText(value), reason: "\(name): \(reason)"))
         }
+    }
+
+    static func isPercentText(_ value: CellValue) -> Bool {
+        guard case .string(let text) = value else { return false }
+        return text.hasSuffix("%") || text.hasSuffix("％")
     }
 
     static func += (lhs: inout FieldReadings, rhs: FieldReadings) {

@@ -111,6 +111,9 @@ struct FormReader {
         var stage: Stage?
         if let text = identity["school_type"]?.text { stage = kinds.interpret(text).stage }
         stage = stage ?? kinds.stage(inTitle: grid.sheet.name) ?? result.titles.lazy.compactMap(kinds.stage(inTitle:)).first
+        if identity["school_name"] == nil, identity["school_code"] == nil, unstaged.values.contains(where: { catalogue.field($0.field)?.kind == .rate }) {
+            stage = .county
+        }
         if !unstaged.isEmpty {
             if let stage {
                 values[stage, default: FieldReadings()] += unstaged
@@ -120,7 +123,7 @@ struct FormReader {
             }
         }
         let firstRow = identity.values.map(\.cell.row).min() ?? grid.rowNumbers.first ?? 1
-        for stage in [Stage.primary, .junior, .wholeSchool] {
+        for stage in [Stage.primary, .junior, .wholeSchool, .county] {
             guard let readings = values[stage], !readings.isEmpty else { continue }
             result.records.append(SchoolRecord(row: firstRow, identity: identity, stage: stage, readings: readings))
         }

@@ -192,14 +192,14 @@ public struct HeaderMatcher: Sendable {
 
     /// An exclusion word in the header's own text (the matched alias already taken out).
     func exclusionWord(in text: String, for field: FieldDefinition) -> String? {
-        let words = field.exclusions + (field.kind == .identity ? [] : catalogue.globalExclusions)
+        let words = field.exclusions + (field.kind == .identity || field.kind == .rate ? [] : catalogue.globalExclusions)
         return words.first { text.hasBytes($0) }
     }
 
     /// An exclusion word in a parent header: the global ones for counts and measures, and the
     /// field's weak exclusions when the match came through a weak alias.
     func parentExclusion(_ context: MatchContext, for field: FieldDefinition, alias: String) -> String? {
-        var words = field.kind == .identity ? [] : catalogue.globalExclusions
+        var words = field.kind == .identity || field.kind == .rate ? [] : catalogue.globalExclusions
         if field.weakAliases.contains(alias) { words += field.weakExclusions }
         for parent in context.parents {
             if let word = words.first(where: { parent.hasBytes($0) }) { return word }

@@ -125,7 +125,7 @@ struct RowClassifier {
         let decision = words.labelDecision(text) { text in
             guard text.count <= 40 else { return nil }
             // A value such as 2024学年 names no column, whatever words it holds.
-            guard matcher.headerText(text).core.first?.isNumber == false else { return nil }
+            guard let first = matcher.headerText(text).core.first, !(first.isASCII && first.isNumber) else { return nil }
             let decision = matcher.decide(column: 0, path: [text])
             return decision.field == nil ? nil : decision
         }

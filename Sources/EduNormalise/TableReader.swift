@@ -54,7 +54,8 @@ struct TableReader {
         for decision in decisions {
             guard let id = decision.field, let field = catalogue.field(id) else { continue }
             if field.kind == .identity {
-                identity.append((decision.column, id, id == "school_name" || id == "school_code" ? .key : id == "school_type" ? .type : id == "year" ? .year : .other))
+                identity.append((decision.column, id, id == "school_name" || id == "school_code" ? .key : id == "county_name" || id == "county_code" ? .county
+                    : id == "school_type" ? .type : id == "year" ? .year : .other))
             } else if let unit = decision.unit {
                 figures.append((decision.column, id, field.name, unit))
             }
@@ -81,6 +82,8 @@ struct TableReader {
     enum IdentityRole {
         /// school_name or school_code: a row without either is no school.
         case key
+        /// county_name or county_code: a row with a county and no school holds the county's own figures.
+        case county
         case type
         case year
         case other
@@ -147,6 +150,7 @@ struct TableReader {
     private mutating func readSchool(row: Int, cells: [Cell], context: Stage?, merges: MergeTracker) {
         var identity = [String: IdentityValue](minimumCapacity: identityColumns.count)
         var hasKey = false
+        var hasCounty = false
         var typeText: String?
         for (column, id, role) in identityColumns {
             var value = SheetGrid.value(in: cells, column: column)
@@ -158,17 +162,18 @@ struct TableReader {
             guard let value, let text = ValueParser.text(value) else { continue }
             switch role {
             case .key: hasKey = true
+            case .county: hasCounty = true
             case .type: typeText = text
             case .year, .other: break
             }
             identity[id] = IdentityValue(text: role == .year ? ValueParser.year(value).map(String.init) ?? text : text, cell: origin)
         }
-        guard hasKey else {
+        guard hasKey || hasCounty else {
             result.rejects.append(Reject(row: row, column: nil, field: nil, written: SheetGrid.text(of: cells),
                                          reason: "no school name or code in this row"))
             return
         }
-        var stage: Stage?
+        var stage: Stage? = hasKey ? nil : .county
         var typeStages: [Stage] = []
         if let typeText {
             let interpretation = interpret(typeText)
@@ -176,6 +181,7 @@ struct TableReader {
             typeStages = interpretation.typeStages
         }
         if stage == nil, let context, typeStages.isEmpty || typeStages.contains(context) { stage = context }
+        if stage == .county { typeText = nil }
         guard let stage else {
             result.rejects.append(Reject(row: row, column: nil, field: nil, written: SheetGrid.text(of: cells),
                                          reason: "cannot tell whether this row is 小学 or 初中: no 学段 cell, section row or sheet title says"))

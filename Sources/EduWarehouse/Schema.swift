@@ -241,6 +241,30 @@ enum Schema {
             target REAL NOT NULL,
             comparison TEXT NOT NULL CHECK (comparison IN ('>=', '<='))
         );
+        -- A county's own figures (学前三年毛入园率 …), from sheets of county figures; shares as fractions.
+        CREATE TABLE county_values (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL,
+            county_code TEXT NOT NULL,
+            indicator TEXT NOT NULL,
+            value REAL NOT NULL,
+            unit TEXT,
+            sheet_id INTEGER NOT NULL REFERENCES sheets(id),
+            cell TEXT NOT NULL,
+            current INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE UNIQUE INDEX county_values_key ON county_values(year, county_code, indicator) WHERE current = 1;
+        CREATE INDEX county_values_sheet ON county_values(sheet_id);
+
+        -- Each county figure against its target (>= or <=); gross rates above 1 are valid.
+        CREATE VIEW county_targets AS
+        SELECT c.year AS year, c.county_code AS county_code, c.indicator AS indicator, c.value AS value,
+               t.target AS target, t.comparison AS comparison,
+               CASE t.comparison WHEN '>=' THEN c.value >= t.target ELSE c.value <= t.target END AS met,
+               f.path AS source_file, sh.name AS sheet, c.cell AS cell
+        FROM county_values c JOIN county_rate_targets t ON t.indicator = c.indicator
+        JOIN sheets sh ON sh.id = c.sheet_id JOIN source_files f ON f.id = sh.file_id
+        WHERE c.current = 1;
 
         -- One row per school and stage: its students and each derived indicator (NULL where an
         -- input is missing); excluded_reason says why a school is left out of the county figures.

@@ -131,6 +131,16 @@ final class Statements {
             try statement("INSERT INTO empty_markers (sheet_id, year, school_code, stage, field, cell, written) VALUES (?, ?, ?, ?, ?, ?, ?)")
         }
     }
+    var overrideCountyValue: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("UPDATE county_values SET current = 0 WHERE year = ? AND county_code = ? AND indicator = ? AND current = 1")
+        }
+    }
+    var insertCountyValue: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("INSERT INTO county_values (year, county_code, indicator, value, unit, sheet_id, cell) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        }
+    }
     var schoolHasValues: SQLiteStatement {
         get throws(WarehouseError) { try statement("SELECT EXISTS (SELECT 1 FROM loaded_values WHERE year = ? AND school_code = ? AND current = 1)") }
     }

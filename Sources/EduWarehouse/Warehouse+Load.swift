@@ -38,7 +38,10 @@ extension Warehouse {
                 }
                 result.rejects += sheet.rejects.count
                 var checkedSchools: [String: Bool] = [:]
-                for resolved in sheet.records {
+                for resolved in sheet.records where resolved.record.stage == .county {
+                    try insertCountyValues(resolved, sheetID: sheetID, result: &result)
+                }
+                for resolved in sheet.records where resolved.record.stage != .county {
                     try upsertSchool(resolved, fileID: fileID)
                     let key = "\(resolved.year)|\(resolved.schoolCode)"
                     var mayConflict = !warehouseEmpty
@@ -66,6 +69,7 @@ extension Warehouse {
         try statements.deleteValuesOfFile.run([.int(oldID)])
         try statements.promoteOverridden.run([])
         try statements.deleteEmptyMarkersOfFile.run([.int(oldID)])
+        try connection.execute("DELETE FROM county_values WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = \(oldID))")
         try statements.supersede.run([.int(fileID), .int(oldID)])
     }
 
@@ -95,6 +99,16 @@ extension Warehouse {
             try statements.insertSkipped.run([.int(sheetID), .int(Int64(skipped.row)), .text(skipped.kind.rawValue), .text(skipped.text)])
         }
         return sheetID
+    }
+
+    /// A county's own figures: a later file's figure overrides an earlier one, which is kept.
+    private func insertCountyValues(_ resolved: ResolvedRecord, sheetID: Int64, result: inout LoadResult) throws {
+        for value in resolved.record.values {
+            try statements.overrideCountyValue.run([.int(Int64(resolved.year)), .text(resolved.countyCode), .text(value.field)])
+            try statements.insertCountyValue.run([.int(Int64(resolved.year)), .text(resolved.countyCode), .text(value.field),
+                                                  .double(value.value), .text(value.unit), .int(sheetID), .text(value.cell.reference)])
+            result.values += 1
+        }
     }
 
     private func upsertSchool(_ resolved: ResolvedRecord, fileID: Int64) throws {

@@ -19,7 +19,7 @@ struct SampleWarehouseTests {
         let catalogue = try CatalogueLoader.load(path: root.appendingPathComponent("Pipelines/catalogue.yml").path)
         let options = Ingest.Options(paths: [root.appendingPathComponent("SampleInputs").path], county: "360321")
         let summary = try Ingest(options: options, catalogue: catalogue, warehouse: warehouse).run()
-        #expect(summary.counts.filesLoaded == 8)
+        #expect(summary.counts.filesLoaded == 9)
         #expect(summary.counts.filesRejected == 0)
         #expect(summary.counts.rejects == 0)
         return warehouse

@@ -80,21 +80,21 @@ struct IngestCommandTests {
 
         let first = try Self.ingest([Self.samples.path], db: db, ["--county", "360321"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.hasPrefix("eduetl ingest: 8 files: 8 loaded, 0 unchanged, 0 rejected;"))
+        #expect(first.stdout.hasPrefix("eduetl ingest: 9 files: 9 loaded, 0 unchanged, 0 rejected;"))
         let before = try Self.tableCounts(db)
         let sumBefore = try WarehouseQuery.scalar(db, "SELECT sum(value) FROM loaded_values")
         #expect(before["loaded_values"]! > 0)
-        #expect(before["source_files"] == 8)
+        #expect(before["source_files"] == 9)
 
         let second = try Self.ingest([Self.samples.path], db: db, ["--county", "360321", "--json"])
         #expect(second.status == 0, "\(second.stderr)")
         let summary = try Self.summary(second)
-        #expect(summary["files_unchanged"] as? Int == 8)
+        #expect(summary["files_unchanged"] as? Int == 9)
         #expect(summary["files_loaded"] as? Int == 0)
         #expect(summary["files_rejected"] as? Int == 0)
         #expect(summary["values"] as? Int == 0)
         let files = try Self.files(summary)
-        #expect(files.count == 8)
+        #expect(files.count == 9)
         #expect(files.allSatisfy { $0["outcome"] as? String == "unchanged" })
 
         #expect(try Self.tableCounts(db) == before)
@@ -563,7 +563,7 @@ struct IngestCommandTests {
         let cleanRun = try Self.ingest([Self.samples.path], db: clean, ["--county", "360321", "--jobs", "1", "--json"])
         #expect(cleanRun.status == 0, "\(cleanRun.stderr)")
         let order = try Self.files(Self.summary(cleanRun)).map { ($0["path"] as? String ?? "?", $0["values"] as? Int ?? -1) }
-        #expect(order.count == 8)
+        #expect(order.count == 9)
         // Stall after 100 values: the files with fewer commit first, the next one is killed mid-transaction.
         let stallAfter = 100
         let committed = order.prefix { $0.1 < stallAfter }.map(\.0)
@@ -604,7 +604,7 @@ struct IngestCommandTests {
         #expect(summary["files_unchanged"] as? Int == committed.count)
         #expect(summary["files_loaded"] as? Int == order.count - committed.count)
         #expect(summary["files_rejected"] as? Int == 0)
-        #expect(try WarehouseQuery.count(db, "source_files", where: "status = 'loaded'") == 8)
+        #expect(try WarehouseQuery.count(db, "source_files", where: "status = 'loaded'") == 9)
         #expect(try WarehouseQuery.count(db, "loaded_values") == WarehouseQuery.count(clean, "loaded_values"))
         #expect(try WarehouseQuery.scalar(db, "SELECT sum(value) FROM loaded_values")
                 == WarehouseQuery.scalar(clean, "SELECT sum(value) FROM loaded_values"))
