@@ -42,7 +42,7 @@ struct CatalogueTests {
 
     @Test(arguments: [
         ("a tab breaks YAML", "  - id: classes\n", "  - id: classes\n\t", "not valid YAML"),
-        ("an unknown kind", "    kind: measure\n    unit: m²\n    aliases: [教学及辅助用房面积,", "    kind: area\n    unit: m²\n    aliases: [教学及辅助用房面积,", "is not identity, count or measure"),
+        ("an unknown kind", "    kind: measure\n    unit: m²\n    aliases: [教学及辅助用房面积,", "    kind: area\n    unit: m²\n    aliases: [教学及辅助用房面积,", "is not identity, count, measure or rate"),
         ("an unknown unit", "    unit: 台\n", "    unit: 公斤\n", "is not among the units"),
         ("an alias claimed twice", "aliases: [图书册数, 图书,", "aliases: [图书册数, 计算机台数, 图书,", "already an alias of"),
     ])

@@ -46,8 +46,9 @@ struct IngestCommandTests {
     static func valuesPerFile(_ db: URL) throws -> [String: Int64] {
         var counts: [String: Int64] = [:]
         for row in try WarehouseQuery.rows(db, """
-            SELECT f.path, count(v.id) FROM source_files f JOIN sheets s ON s.file_id = f.id
-            LEFT JOIN loaded_values v ON v.sheet_id = s.id WHERE f.status = 'loaded' GROUP BY f.path
+            SELECT f.path, (SELECT count(*) FROM loaded_values v WHERE v.sheet_id IN (SELECT id FROM sheets WHERE file_id = f.id))
+                         + (SELECT count(*) FROM county_values c WHERE c.sheet_id IN (SELECT id FROM sheets WHERE file_id = f.id))
+            FROM source_files f WHERE f.status = 'loaded'
             """) {
             counts[row[0].text ?? "?"] = row[1].int ?? -1
         }
@@ -100,7 +101,7 @@ struct IngestCommandTests {
         #expect(try Self.tableCounts(db) == before)
         #expect(try WarehouseQuery.scalar(db, "SELECT sum(value) FROM loaded_values") == sumBefore)
         #expect(try WarehouseQuery.lines(db, "SELECT id, status, files_loaded, files_unchanged FROM ingest_runs ORDER BY id")
-                == ["1 | finished | 8 | 0", "2 | finished | 0 | 8"])
+                == ["1 | finished | 9 | 0", "2 | finished | 0 | 9"])
 
         // The same bytes under another name and place are the same return.
         let copy = folder.appendingPathComponent("copy-of-石门乡.xlsx")
@@ -697,13 +698,13 @@ struct IngestCommandTests {
         let values = try #require(summary["values"] as? Int)
         let rejects = try #require(summary["rejects"] as? Int)
         let conflicts = try #require(summary["conflicts"] as? Int)
-        #expect(filesLoaded == 9)
+        #expect(filesLoaded == 10)
         #expect(filesRejected == 1)
         #expect(summary["files_unchanged"] as? Int == 0)
         #expect(rejects == 2)
         #expect(Int64(filesLoaded) == (try WarehouseQuery.count(db, "source_files", where: "status = 'loaded' AND run_id = \(run)")))
         #expect(Int64(filesRejected) == (try WarehouseQuery.count(db, "source_files", where: "status = 'rejected' AND run_id = \(run)")))
-        #expect(Int64(values) == (try WarehouseQuery.count(db, "loaded_values")))
+        #expect(Int64(values) == (try WarehouseQuery.count(db, "loaded_values")) + (try WarehouseQuery.count(db, "county_values")))
         #expect(Int64(rejects) == (try WarehouseQuery.count(db, "rejected_cells", where: "file_status = 'loaded'")))
         #expect(Int64(conflicts) == (try WarehouseQuery.count(db, "conflicts", where: "run_id = \(run)")))
         #expect(try WarehouseQuery.lines(db, """
@@ -712,7 +713,7 @@ struct IngestCommandTests {
 
         // Each file's entry matches its rows.
         let files = try Self.files(summary)
-        #expect(files.count == 10)
+        #expect(files.count == 11)
         #expect(files.last?["path"] as? String == renamed.path)
         let perFile = try Self.valuesPerFile(db)
         for file in files {
