@@ -593,7 +593,8 @@ struct IngestCommandTests {
         for path in committed {
             #expect(perFile[path] == cleanPerFile[path], "\(path)")
         }
-        #expect(try WarehouseQuery.count(db, "loaded_values") == committed.reduce(0) { $0 + (cleanPerFile[$1] ?? 0) })
+        #expect(try WarehouseQuery.count(db, "loaded_values") + WarehouseQuery.count(db, "county_values")
+                == committed.reduce(0) { $0 + (cleanPerFile[$1] ?? 0) })
         #expect(try WarehouseQuery.count(db, "loaded_values v LEFT JOIN sheets s ON s.id = v.sheet_id LEFT JOIN source_files f ON f.id = s.file_id",
                                          where: "f.id IS NULL OR f.status <> 'loaded'") == 0)
         #expect(try WarehouseQuery.lines(db, "SELECT status, pid FROM ingest_runs") == ["running | \(killedPID)"])
