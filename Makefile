@@ -8,7 +8,7 @@ CONFORMANCE := ../shared/conformance
 RELEASE_BIN := .build/release/eduetl
 PYTHON ?= python3
 
-.PHONY: deps build release test demo bench bench-deps bench-csv conformance clean
+.PHONY: deps build release test demo bench bench-deps bench-csv bench-ingest conformance clean
 
 # Installs with apt-get those of the Debian packages in $(1) that are missing.
 define install_missing
@@ -46,17 +46,25 @@ bench-deps:
 	$(call install_missing,$(BENCH_APT_PACKAGES))
 
 # Reader throughput and memory: XLSX against python-calamine and the bare zlib + libxml2 floors,
-# then CSV (eduetl inspect, UTF-8 and GB18030) against the sqlite3 shell's .import and Python's csv.
+# then CSV (eduetl inspect, UTF-8 and GB18030) against the sqlite3 shell's .import and Python's csv,
+# then ingest (eduetl ingest of the 200k CSV against a bare prepared-INSERT floor; 300 workbooks).
 bench: deps bench-deps
 	$(SWIFT) build -c release --product eduetl
 	$(SWIFT) build -c release --product EduBench
 	$(PYTHON) Scripts/bench/run_bench.py
 	$(PYTHON) Scripts/bench/run_csv_bench.py
+	$(PYTHON) Scripts/bench/run_ingest_bench.py
 
 # The CSV part alone (BENCH_CSV_CASES, BENCH_REPS and BENCH_ROWS narrow it; see run_csv_bench.py).
 bench-csv: deps bench-deps
 	$(SWIFT) build -c release --product eduetl
 	$(PYTHON) Scripts/bench/run_csv_bench.py
+
+# The ingest part alone (BENCH_INGEST_CASES, BENCH_REPS and BENCH_ROWS narrow it; see run_ingest_bench.py).
+bench-ingest: deps
+	$(SWIFT) build -c release --product eduetl
+	$(SWIFT) build -c release --product EduBench
+	$(PYTHON) Scripts/bench/run_ingest_bench.py
 
 conformance: release
 	@if [ -d $(CONFORMANCE) ]; then \

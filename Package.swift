@@ -49,7 +49,7 @@ let package = Package(
         ]),
         // Throughput and memory against the bare zlib and libxml2 floors (make bench).
         // It reaches zlib and libxml2 directly only to time the bare inflate and empty-callback floors.
-        .executableTarget(name: "EduBench", dependencies: ["EduCore", "EduZip", "EduXLSX", "CEduZlib", "CEduXML2"]),
+        .executableTarget(name: "EduBench", dependencies: ["EduCore", "EduZip", "EduXLSX", "CEduZlib", "CEduXML2", "EduWarehouse", "CEduSQLite"]),
 
         .testTarget(name: "EduCoreTests", dependencies: ["EduCore"]),
         .testTarget(name: "EduZipTests", dependencies: ["EduZip", "EduCore"], resources: [.copy("Fixtures")]),

@@ -78,7 +78,9 @@ def become_subreaper():
 
 
 def measure(command, subreaper):
-    """Runs one process: {"seconds", "peak_rss_bytes", "status", "stdout", "stderr"} or {"error"}."""
+    """Runs one process: {"seconds", "peak_rss_bytes", "status", "user_seconds", "system_seconds",
+    "stdout", "stderr"} or {"error"}. CPU times are the case's own (with its threads) only with a
+    subreaper; without one they are the forking shell's and its children's together."""
     with tempfile.NamedTemporaryFile(prefix="csvbench-out-") as out, \
             tempfile.NamedTemporaryFile(prefix="csvbench-err-") as err:
         started = time.perf_counter()
@@ -111,7 +113,7 @@ def measure(command, subreaper):
         reason = f"timed out after {CASE_TIMEOUT} s" if seconds >= CASE_TIMEOUT else f"killed by signal {-code}"
         return {"error": reason}
     return {"seconds": seconds, "peak_rss_bytes": usage.ru_maxrss * 1024, "status": code,
-            "stdout": stdout, "stderr": stderr}
+            "user_seconds": usage.ru_utime, "system_seconds": usage.ru_stime, "stdout": stdout, "stderr": stderr}
 
 
 def last_line(text, fallback):

@@ -10,21 +10,24 @@ let usage = """
     usage: EduBench read-xlsx FILE
            EduBench floor-inflate FILE ENTRY
            EduBench floor-sax FILE ENTRY
-    Prints one JSON line: case, seconds, cells, xml_bytes, peak_rss_bytes.
+           EduBench floor-insert NEW-DB VALUES-TSV
+    Prints one JSON line: case, seconds, cells, xml_bytes, peak_rss_bytes
+    (floor-insert: case, seconds, rows, load_seconds, db_bytes, peak_rss_bytes).
     """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
-    let result: CaseResult
+    let line: String
     switch (arguments.first, arguments.count) {
-    case ("read-xlsx", 2): result = try ReadXLSXCase.run(path: arguments[1])
-    case ("floor-inflate", 3): result = try FloorCases.inflate(path: arguments[1], entry: arguments[2])
-    case ("floor-sax", 3): result = try FloorCases.sax(path: arguments[1], entry: arguments[2])
+    case ("read-xlsx", 2): line = try ReadXLSXCase.run(path: arguments[1]).jsonLine
+    case ("floor-inflate", 3): line = try FloorCases.inflate(path: arguments[1], entry: arguments[2]).jsonLine
+    case ("floor-sax", 3): line = try FloorCases.sax(path: arguments[1], entry: arguments[2]).jsonLine
+    case ("floor-insert", 3): line = try FloorInsertCase.run(database: arguments[1], rowsFrom: arguments[2]).jsonLine
     default:
         printError(usage)
         exit(64)
     }
-    print(result.jsonLine)
+    print(line)
 } catch {
     printError("EduBench: \(error)")
     exit(1)
