@@ -31,7 +31,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_workbook import ordinal  # noqa: E402  第n in Chinese numerals, shared with the XLSX generator
 
-FORMAT_VERSION = 1  # bump when the generated content changes, so stale files are not reused
+FORMAT_VERSION = 2  # v2: every row its own school code (v1 reused a pool's codes); bump when the generated content changes, so stale files are not reused
 COLUMNS = 20
 SCHOOL_POOL = 3000
 DEFAULT_SEED = 20240901
@@ -151,6 +151,9 @@ def write_csv(paths, rows, seed):
         for r in range(rows):
             # Returns come grouped by school, a few forms per school, in roughly pool order.
             school = schools[(r // 3 + rng.randrange(2)) % len(schools)]
+            # One row per school, as a county's table has it: the pool gives names and kinds, each
+            # row its own 10-digit code, so a warehouse loads every row (no school twice).
+            school = (f"36{r:08d}",) + tuple(school[1:])
             line = ",".join(row_fields(rng, school))
             lines.append(line)
             size += len(line)

@@ -24,6 +24,14 @@ public struct CellPosition: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Spreadsheet column letters for a 1-based column number: 1 → A, 27 → AA.
     public static func columnName(_ column: Int) -> String {
+        if column >= 1 && column < commonNames.count { return commonNames[column] }
+        return spelledColumnName(column)
+    }
+
+    /// A to ZZ, spelled once: references are built for every loaded value.
+    private static let commonNames: [String] = [""] + (1...702).map(spelledColumnName)
+
+    private static func spelledColumnName(_ column: Int) -> String {
         var letters: [UInt8] = []
         var remaining = column
         while remaining > 0 {

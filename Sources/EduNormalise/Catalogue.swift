@@ -32,9 +32,10 @@ public struct Catalogue: Sendable {
     /// names a stage (小学, 小学部) or is missing, from the end of its name (…教学点, …九年一贯制学校).
     public func schoolType(cell: String?, name: String?) -> String? {
         let fromCell = cell.flatMap { text in schoolTypes.first { $0.foldedWords.contains(HeaderText.fold(text)) } }
-        let foldedName = name.map(HeaderText.fold) ?? ""
-        let fromName = schoolTypes.flatMap { type in type.foldedWords.map { (type, $0) } }
-            .filter { foldedName.hasSuffix($0.1) }.max { $0.1.count < $1.1.count }?.0
+        // Names are matched as written (folding every school's name costs more than it finds).
+        let rawName = name ?? ""
+        let fromName = schoolTypes.flatMap { type in (type.words + type.foldedWords).map { (type, $0) } }
+            .filter { rawName.hasSuffix($0.1) }.max { $0.1.count < $1.1.count }?.0
         if let fromName, fromName != fromCell, fromCell == nil || Set(fromName.stages).isSubset(of: fromCell!.stages) {
             return fromName.type
         }
