@@ -8,10 +8,11 @@ final class Statements {
 
     private var cache: [String: SQLiteStatement] = [:]
 
-    private func statement(_ sql: String) throws(WarehouseError) -> SQLiteStatement {
-        if let cached = cache[sql] { return cached }
+    /// Prepared on first use, keyed by the property's name (hashing a short key, not the SQL).
+    private func statement(_ sql: String, key: String = #function) throws(WarehouseError) -> SQLiteStatement {
+        if let cached = cache[key] { return cached }
         let prepared = try connection.prepare(sql)
-        cache[sql] = prepared
+        cache[key] = prepared
         return prepared
     }
 

@@ -124,20 +124,28 @@ extension Warehouse {
                               result: inout LoadResult) throws {
         let insert = try statements.insertValue
         let stage = resolved.record.stage.rawValue
-        for value in resolved.record.values {
-            if checkExisting, try replaceExisting(resolved, value, sheetID: sheetID, run: run, result: &result) { continue }
+        // The record's own columns are bound once: SQLite keeps bindings across resets.
+        func bindRecord() {
             insert.bindInt(1, Int64(resolved.year))
             insert.bindText(2, resolved.countyCode)
             insert.bindText(3, resolved.schoolCode)
             insert.bindText(4, stage)
+            insert.bindInt(8, sheetID)
+        }
+        bindRecord()
+        for value in resolved.record.values {
+            if checkExisting, try replaceExisting(resolved, value, sheetID: sheetID, run: run, result: &result) {
+                bindRecord()
+                continue
+            }
             insert.bindText(5, value.field)
             insert.bindDouble(6, value.value)
             insert.bindText(7, value.unit)
-            insert.bindInt(8, sheetID)
             insert.bindText(9, value.cell.reference)
             if try insert.step(allowingConstraint: true) == SQLITE_CONSTRAINT {
                 // The same key twice in this file (a school listed twice): the later row wins.
                 _ = try replaceExisting(resolved, value, sheetID: sheetID, run: run, result: &result)
+                bindRecord()
                 continue
             }
             result.values += 1

@@ -118,6 +118,13 @@ final class SQLiteStatement {
 
     func bindText(_ index: Int32, _ value: String) { sqlite3_bind_text(handle, index, value, -1, eduetl_sqlite_transient()) }
 
+    /// Binds UTF-8 bytes that stay valid until the statement is stepped and reset: SQLite reads
+    /// them in place (SQLITE_STATIC) instead of copying each one.
+    func bindStaticText(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
+                          Int32(bytes.count), nil)
+    }
+
     /// Steps a bound statement to completion and resets it; SQLITE_CONSTRAINT is returned,
     /// not thrown, when `allowingConstraint`.
     @discardableResult
