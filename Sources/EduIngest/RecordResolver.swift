@@ -19,7 +19,9 @@ struct RecordResolver {
             func reject(_ reason: String) {
                 rejects.append(Reject(row: record.row, column: nil, field: nil, written: name, reason: reason))
             }
-            let code = record.schoolCode?.filter { !$0.isWhitespace } ?? ""
+            let raw = record.schoolCode ?? ""
+            let code = raw.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) || !raw.utf8.allSatisfy({ $0 < 0x80 })
+                ? raw.filter { !$0.isWhitespace } : raw
             guard !code.isEmpty || record.stage == .county else {
                 reject("no school code (学校标识码) for \(name.isEmpty ? "this school" : name): the warehouse keys schools by it")
                 continue

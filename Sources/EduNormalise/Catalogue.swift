@@ -30,12 +30,21 @@ public struct Catalogue: Sendable {
 
     /// A school's type as the catalogue names it: from its 办学类型 cell, or, where that cell only
     /// names a stage (小学, 小学部) or is missing, from the end of its name (…教学点, …九年一贯制学校).
+    /// Names are compared as written, by their UTF-8 bytes: this runs for every school loaded.
     public func schoolType(cell: String?, name: String?) -> String? {
-        let fromCell = cell.flatMap { text in schoolTypes.first { $0.foldedWords.contains(HeaderText.fold(text)) } }
-        // Names are matched as written (folding every school's name costs more than it finds).
-        let rawName = name ?? ""
-        let fromName = schoolTypes.flatMap { type in (type.words + type.foldedWords).map { (type, $0) } }
-            .filter { rawName.hasSuffix($0.1) }.max { $0.1.count < $1.1.count }?.0
+        let fromCell = cell.flatMap { text in schoolTypes.first { $0.words.contains(text) || $0.foldedWords.contains(HeaderText.fold(text)) } }
+        var fromName: SchoolTypeDefinition?
+        var longest = 0
+        if let name {
+            let bytes = name.utf8
+            for type in schoolTypes {
+                for word in type.suffixBytes where word.count > longest && bytes.count >= word.count
+                    && bytes.suffix(word.count).elementsEqual(word) {
+                    fromName = type
+                    longest = word.count
+                }
+            }
+        }
         if let fromName, fromName != fromCell, fromCell == nil || Set(fromName.stages).isSubset(of: fromCell!.stages) {
             return fromName.type
         }
@@ -156,9 +165,13 @@ public struct SchoolTypeDefinition: Hashable, Sendable {
     /// The stages a school of this type teaches.
     public var stages: [Stage]
 
+    /// The words as written and folded, as UTF-8 bytes, to test the end of a school's name.
+    let suffixBytes: [[UInt8]]
+
     public init(words: [String], type: String, stages: [Stage]) {
         self.words = words
         self.foldedWords = words.map(HeaderText.fold)
+        self.suffixBytes = Array(Set(words + foldedWords)).map { Array($0.utf8) }
         self.type = type
         self.stages = stages
     }
