@@ -8,7 +8,7 @@ CONFORMANCE := ../shared/conformance
 RELEASE_BIN := .build/release/eduetl
 PYTHON ?= python3
 
-.PHONY: deps build release test demo bench bench-deps bench-csv bench-ingest conformance clean
+.PHONY: deps build release test demo bench bench-deps bench-csv bench-ingest conformance report-check clean
 
 # Installs with apt-get those of the Debian packages in $(1) that are missing.
 define install_missing
@@ -35,10 +35,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# The main job on the sample county: every return into an embedded warehouse, then the summary.
+# The main job on the sample county: every return into an embedded warehouse, then the county
+# summary in all four formats (dated names in reports/, never overwritten).
 # (Some returns name no county; the sample county's code comes from the command line.)
 demo: release
 	$(RELEASE_BIN) ingest SampleInputs --db warehouse.sqlite --county 360321
+	$(RELEASE_BIN) report --year 2024 --db warehouse.sqlite --out reports --format xlsx,csv,html,json
 
 # The sqlite3 shell: the CSV benchmark's reference case (.import --csv). Installed only when missing.
 BENCH_APT_PACKAGES := sqlite3
@@ -72,6 +74,20 @@ conformance: release
 	else \
 	  echo "conformance: $(CONFORMANCE) is not here; nothing to run"; \
 	fi
+
+# The HTML report rendered as a browser shows it, to look at: chromium and CJK fonts from Debian when
+# missing, the demo's ingest into a temporary warehouse, the sample county's HTML report, then a
+# headless screenshot of it in out/report.png (the page itself is kept as out/report.html).
+REPORT_APT_PACKAGES := chromium fonts-noto-cjk
+report-check: release
+	$(call install_missing,$(REPORT_APT_PACKAGES))
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(RELEASE_BIN) ingest SampleInputs --db "$$tmp/warehouse.sqlite" --county 360321; \
+	$(RELEASE_BIN) report --year 2024 --db "$$tmp/warehouse.sqlite" --out "$$tmp/reports" --format html; \
+	mkdir -p out; cp "$$tmp"/reports/*.html out/report.html; \
+	timeout 180 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot=out/report.png \
+	  --window-size=1280,2400 "file://$$(pwd)/out/report.html" 2>"$$tmp/chromium.log" || { cat "$$tmp/chromium.log"; exit 1; }; \
+	echo "report-check: screenshot in $$(pwd)/out/report.png (the page: $$(pwd)/out/report.html)"
 
 clean:
 	rm -rf .build

@@ -41,10 +41,10 @@ let package = Package(
         ]),
 
         // Reports: county summaries and their exporters (XLSX through EduZip's writer).
-        .target(name: "EduReports", dependencies: ["EduCore", "EduZip"]),
+        .target(name: "EduReports", dependencies: ["EduCore", "EduZip", "EduWarehouse"]),
 
         .executableTarget(name: "eduetl", dependencies: [
-            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", "EduIngest",
+            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", "EduIngest", "EduReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Throughput and memory against the bare zlib and libxml2 floors (make bench).
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "EduNormaliseTests", dependencies: ["EduNormalise", "EduCore", "EduXLSX", "EduCSV"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise"]),
-        .testTarget(name: "EduReportsTests", dependencies: ["EduReports", "EduZip", "EduXLSX", "EduCore"]),
+        .testTarget(name: "EduReportsTests", dependencies: ["EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
     ]
 )

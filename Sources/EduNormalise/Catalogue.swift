@@ -48,7 +48,10 @@ public struct Catalogue: Sendable {
         if let fromName, fromName != fromCell, fromCell == nil || Set(fromName.stages).isSubset(of: fromCell!.stages) {
             return fromName.type
         }
-        return fromCell?.type ?? cell
+        if let fromCell { return fromCell.type }
+        // A 学段 cell naming only a stage (小学部) says nothing of the school's type.
+        guard let cell, !stageWords.values.contains(where: { $0.contains(HeaderText.fold(cell)) }) else { return nil }
+        return cell
     }
 
     public func field(_ id: String) -> FieldDefinition? {

@@ -53,8 +53,11 @@ extension Warehouse {
         }
         let name = try connection.prepare("SELECT name FROM counties WHERE code = ?").rows([.text(county)]).first?.first?.text
         let files = try connection.prepare("""
-            SELECT DISTINCT f.path FROM loaded_values v JOIN sheets s ON s.id = v.sheet_id JOIN source_files f ON f.id = s.file_id
-            WHERE v.year = ? AND v.county_code = ? AND v.current = 1 ORDER BY f.path
+            SELECT DISTINCT f.path FROM (
+                SELECT sheet_id, year, county_code FROM loaded_values WHERE current = 1
+                UNION ALL SELECT sheet_id, year, county_code FROM county_values WHERE current = 1
+            ) v JOIN sheets s ON s.id = v.sheet_id JOIN source_files f ON f.id = s.file_id
+            WHERE v.year = ? AND v.county_code = ? ORDER BY f.path
             """).rows(key).compactMap { $0.first?.text }
         return CountySummary(year: year, countyCode: county, countyName: name, balance: balance, schools: schools,
                              compliance: compliance, targets: try targets(year: year, county: county),

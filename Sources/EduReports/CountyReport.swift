@@ -1,0 +1,359 @@
+import EduWarehouse
+import Foundation
+
+/// A county summary arranged for the exporters: stages in report order, each stage's CV rows
+/// (basic indicators, the composite, quality indicators), the per-school indicator columns, the
+/// quality minimums by stage, and the schools that do not comply. The tables the XLSX, CSV and
+/// HTML exporters share are built here, so the three show the same rows and columns.
+public struct CountyReport: Sendable {
+    /// The quality standard's compliance rule (standards.yml → compliance), used to say why a
+    /// school fails; without it the report gives the counts and shortfalls only.
+    public struct ComplianceRule: Sendable, Equatable {
+        public var minMet: Int
+        public var unmetFloor: Double
+
+        public init(minMet: Int, unmetFloor: Double) {
+            self.minMet = minMet
+            self.unmetFloor = unmetFloor
+        }
+    }
+
+    public let summary: CountySummary
+    public let rule: ComplianceRule?
+    /// The day of the export, as the file names and the page show it.
+    public let generated: Date
+
+    /// stage → indicator → quality minimum, as the compliance view applied them.
+    private let minimums: [String: [String: Double]]
+
+    public init(summary: CountySummary, rule: ComplianceRule? = nil, generated: Date = Date()) {
+        self.summary = summary
+        self.rule = rule
+        self.generated = generated
+        var minimums: [String: [String: Double]] = [:]
+        for row in summary.compliance {
+            for item in row.items { minimums[row.stage, default: [:]][item.indicator] = item.minimum }
+        }
+        self.minimums = minimums
+    }
+
+    // MARK: Facts
+
+    /// 青石县, or the code when the warehouse has no name for the county.
+    public var countyName: String { summary.countyName ?? summary.countyCode }
+
+    /// 青石县（360321）2024年义务教育均衡发展县域汇总.
+    public var title: String {
+        let county = summary.countyName.map { "\($0)（\(summary.countyCode)）" } ?? summary.countyCode
+        return "\(county)\(summary.year)年义务教育均衡发展县域汇总"
+    }
+
+    /// "2026-11-26" in the local time zone.
+    public var generatedDay: String {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: generated)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// The stages with figures: primary before junior, then any other.
+    public var stages: [String] {
+        let present = Set(summary.balance.map(\.stage) + summary.schools.map(\.stage))
+        let known = ["primary", "junior"].filter(present.contains)
+        return known + present.subtracting(known).sorted()
+    }
+
+    /// One stage's CV rows: the basic indicators in the standards' order, the composite, then the
+    /// quality indicators; rows of ids neither list names come last.
+    public func balanceRows(stage: String) -> [CountySummary.BalanceRow] {
+        let rows = summary.balance.filter { $0.stage == stage }
+        func position(_ row: CountySummary.BalanceRow) -> (Int, Int) {
+            switch row.standard {
+            case "basic":
+                if row.indicator == ReportLabels.compositeID { return (1, 0) }
+                return (0, summary.basicIndicators.firstIndex(of: row.indicator) ?? 99)
+            case "quality":
+                return (2, summary.qualityIndicators.firstIndex(of: row.indicator) ?? 99)
+            default:
+                return (3, 0)
+            }
+        }
+        return rows.enumerated().sorted { lhs, rhs in
+            let (a, b) = (position(lhs.element), position(rhs.element))
+            return a != b ? a < b : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    /// The composite CV row of a stage.
+    public func composite(stage: String) -> CountySummary.BalanceRow? {
+        summary.balance.first { $0.stage == stage && $0.standard == "basic" && $0.indicator == ReportLabels.compositeID }
+    }
+
+    /// The per-school indicator columns: the basic standard's, then the quality standard's
+    /// others, then any other indicator the schools have.
+    public var schoolIndicatorIDs: [String] {
+        var ids: [String] = []
+        for id in summary.basicIndicators + summary.qualityIndicators + Standards.derivedIndicators.map(\.id)
+        where !ids.contains(id) && summary.schools.contains(where: { $0.indicators.keys.contains(id) }) {
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// The quality minimum of an indicator for a stage, as the compliance view applied it.
+    public func minimum(_ indicator: String, stage: String) -> Double? {
+        minimums[stage]?[indicator]
+    }
+
+    public func compliance(school: String, stage: String) -> CountySummary.ComplianceRow? {
+        summary.compliance.first { $0.schoolCode == school && $0.stage == stage }
+    }
+
+    /// The schools (by stage) that do not comply with the quality standard (complies = 0),
+    /// excluded schools included and marked.
+    public var nonCompliant: [CountySummary.ComplianceRow] {
+        summary.compliance.filter { $0.complies == false }
+    }
+
+    /// Why a school does not comply, in a sentence.
+    public func failureReason(_ row: CountySummary.ComplianceRow) -> String {
+        let total = row.items.count
+        var parts = ["\(total)项中达标\(row.indicatorsMet)项"]
+        if let rule {
+            if row.indicatorsMet < rule.minMet { parts[0] += "（少于\(rule.minMet)项）" }
+            let below = row.items.filter { item in
+                guard item.met == false, let value = item.value, item.minimum > 0 else { return false }
+                return value / item.minimum < rule.unmetFloor
+            }
+            if !below.isEmpty {
+                let floor = Self.number(rule.unmetFloor * 100, decimals: 0)
+                parts.append(below.map { ReportLabels.indicator($0.indicator).shortName }.joined(separator: "、")
+                             + "不足最低标准的\(floor)%")
+            }
+        }
+        return parts.joined(separator: "；")
+    }
+
+    /// Whether a school's missed minimum also falls below the rule's floor (e.g. 85%).
+    func belowFloor(_ item: CountySummary.ComplianceRow.Item) -> Bool {
+        guard let rule, item.met == false, let value = item.value, item.minimum > 0 else { return false }
+        return value / item.minimum < rule.unmetFloor
+    }
+
+    // MARK: Formatting
+
+    /// `value` with `decimals` places ("0.1762"); never "-0.00".
+    public static func number(_ value: Double, decimals: Int) -> String {
+        var text = String(format: "%.\(max(0, decimals))f", value)
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
+        return text
+    }
+}
+
+/// A table as the exporters share it: column titles, rows of cells that are text, numbers with
+/// the decimals they show with, or empty, and marks for what to draw the eye to.
+public struct ReportTable: Sendable {
+    public enum Mark: Sendable, Equatable {
+        case none
+        /// Below a minimum or over a limit.
+        case shortfall
+        /// A school left out of the county figures.
+        case excluded
+    }
+
+    public struct Cell: Sendable, Equatable {
+        public enum Value: Sendable, Equatable {
+            case empty
+            case text(String)
+            /// A number shown with `decimals` places (students: 0).
+            case number(Double, decimals: Int)
+            /// A fraction shown as a percentage with `decimals` places: 0.923 → 92.3%.
+            case percent(Double, decimals: Int)
+        }
+
+        public var value: Value
+        public var mark: Mark
+        /// Shown after the number on the page only (师生比 1:17.4).
+        public var hint: String?
+
+        public init(_ value: Value, mark: Mark = .none, hint: String? = nil) {
+            self.value = value
+            self.mark = mark
+            self.hint = hint
+        }
+
+        public static func text(_ text: String?, mark: Mark = .none) -> Cell {
+            Cell(text.map { .text($0) } ?? .empty, mark: mark)
+        }
+
+        public static func number(_ number: Double?, decimals: Int, mark: Mark = .none) -> Cell {
+            guard let number, number.isFinite else { return Cell(.empty, mark: mark) }
+            return Cell(.number(number, decimals: decimals), mark: mark)
+        }
+
+        /// The text a CSV or a page shows: numbers rounded to their decimals.
+        public var display: String {
+            switch value {
+            case .empty: return ""
+            case .text(let text): return text
+            case .number(let number, let decimals): return CountyReport.number(number, decimals: decimals)
+            case .percent(let number, let decimals): return CountyReport.number(number * 100, decimals: decimals) + "%"
+            }
+        }
+    }
+
+    /// A short id: "balance-primary", "schools", "compliance".
+    public var id: String
+    /// The sheet's name in a workbook.
+    public var name: String
+    public var title: String
+    public var columns: [String]
+    public var rows: [[Cell]]
+    /// Columns that hold canonical ids for machines (a page may leave them out).
+    public var idColumns: Set<Int>
+    public var notes: [String]
+}
+
+extension CountyReport {
+    /// The CV table: one stage (a sheet or a page's section), or every stage with a 学段 column
+    /// (the CSV file). Columns: 指标, 标准, 学校数, 学生数, 均值, 差异系数, 标准值, 是否达标, ids.
+    public func balanceTable(stage: String?) -> ReportTable {
+        let stages = stage.map { [$0] } ?? self.stages
+        let withStage = stage == nil
+        var columns = [ReportLabels.indicatorColumn, ReportLabels.standardColumn, ReportLabels.schoolsColumn,
+                       ReportLabels.studentsColumn, ReportLabels.meanColumn, ReportLabels.cvColumn,
+                       ReportLabels.cvLimitColumn, ReportLabels.metColumn, ReportLabels.idColumn]
+        if withStage { columns = [ReportLabels.stageColumn] + columns + ["学段代码", "标准代码"] }
+        var rows: [[ReportTable.Cell]] = []
+        for stage in stages {
+            for row in balanceRows(stage: stage) {
+                let indicator = ReportLabels.indicator(row.indicator)
+                let failed: ReportTable.Mark = row.cvMet == false ? .shortfall : .none
+                var mean = ReportTable.Cell.number(row.mean, decimals: indicator.decimals)
+                if row.indicator == "teachers_per_student", let value = row.mean, value > 0 {
+                    mean.hint = "师生比 1:" + Self.number(1 / value, decimals: 1)
+                }
+                var cells: [ReportTable.Cell] = [
+                    .text(indicator.label), .text(ReportLabels.standard(row.standard)),
+                    .number(Double(row.schools), decimals: 0), .number(row.students, decimals: 0), mean,
+                    .number(row.cv, decimals: 4, mark: failed), .number(row.cvLimit, decimals: 2),
+                    .text(ReportLabels.yesNo(row.cvMet), mark: failed), .text(row.indicator),
+                ]
+                if withStage { cells = [.text(ReportLabels.stage(stage))] + cells + [.text(stage), .text(row.standard)] }
+                rows.append(cells)
+            }
+        }
+        let stageName = stage.map(ReportLabels.stage) ?? ""
+        let idColumns: Set<Int> = withStage ? [9, 10, 11] : [8]
+        return ReportTable(
+            id: stage.map { "balance-\($0)" } ?? "balance", name: "\(stageName)差异系数",
+            title: "\(title)：\(stageName)差异系数", columns: columns, rows: rows, idColumns: idColumns,
+            notes: ["差异系数按在校生数加权计算；综合差异系数为基本均衡8项指标差异系数的平均值。", ReportLabels.excludedNote])
+    }
+
+    /// Every school and stage with its indicators: shortfalls against the quality minimums
+    /// marked, excluded schools marked with their reason, the school's quality compliance.
+    public func schoolsTable() -> ReportTable {
+        let ids = schoolIndicatorIDs
+        let columns = [ReportLabels.stageColumn, ReportLabels.schoolCodeColumn, ReportLabels.schoolNameColumn,
+                       ReportLabels.schoolTypeColumn, ReportLabels.studentsColumn]
+            + ids.map(ReportLabels.label)
+            + [ReportLabels.excludedColumn, ReportLabels.qualityComplianceColumn, ReportLabels.indicatorsMetColumn, "学段代码"]
+        var rows: [[ReportTable.Cell]] = []
+        for stage in stages {
+            for school in summary.schools where school.stage == stage {
+                let excluded: ReportTable.Mark = school.excludedReason == nil ? .none : .excluded
+                var cells: [ReportTable.Cell] = [
+                    .text(ReportLabels.stage(stage)), .text(school.schoolCode), .text(school.schoolName),
+                    .text(school.schoolType), .number(school.students, decimals: 0),
+                ]
+                for id in ids {
+                    let value = school.indicators[id] ?? nil
+                    var mark = ReportTable.Mark.none
+                    if let value, let minimum = minimum(id, stage: stage), value < minimum { mark = .shortfall }
+                    cells.append(.number(value, decimals: ReportLabels.indicator(id).decimals, mark: mark))
+                }
+                let compliance = compliance(school: school.schoolCode, stage: stage)
+                cells.append(.text(school.excludedReason.map(ReportLabels.exclusionReason), mark: excluded))
+                cells.append(.text(compliance.map { ReportLabels.yesNo($0.complies) },
+                                   mark: compliance?.complies == false ? .shortfall : .none))
+                cells.append(.text(compliance.map { "\($0.indicatorsMet)/\($0.items.count)" }))
+                cells.append(.text(stage))
+                rows.append(cells)
+            }
+        }
+        var minimumsNote: [String] = []
+        for id in summary.qualityIndicators {
+            let values = stages.compactMap { stage in
+                minimum(id, stage: stage).map { "\(ReportLabels.stage(stage)) \(Self.trimmed($0))" }
+            }
+            if !values.isEmpty { minimumsNote.append("\(ReportLabels.indicator(id).shortName)：\(values.joined(separator: "，"))") }
+        }
+        var notes = [ReportLabels.shortfallNote]
+        if !minimumsNote.isEmpty { notes.append("优质均衡学校最低标准（" + minimumsNote.joined(separator: "；") + "）。") }
+        notes += [ReportLabels.excludedNote, ReportLabels.sharedFiguresNote]
+        return ReportTable(id: "schools", name: "学校指标", title: "\(title)：各校指标", columns: columns, rows: rows,
+                           idColumns: [columns.count - 1], notes: notes)
+    }
+
+    /// The schools that do not comply with the quality standard: one row per minimum missed,
+    /// with the value, the minimum, the gap and the share of the minimum reached.
+    public func complianceTable() -> ReportTable {
+        let columns = [ReportLabels.stageColumn, ReportLabels.schoolCodeColumn, ReportLabels.schoolNameColumn,
+                       ReportLabels.studentsColumn, ReportLabels.indicatorsMetColumn, "未达标指标", ReportLabels.valueColumn,
+                       ReportLabels.minimumColumn, ReportLabels.shortfallColumn, ReportLabels.shareColumn,
+                       ReportLabels.failureColumn, "备注", ReportLabels.idColumn, "学段代码"]
+        var rows: [[ReportTable.Cell]] = []
+        for school in nonCompliant {
+            let note = school.excludedReason.map { "不计入县域统计：" + ReportLabels.exclusionReason($0) }
+            let reason = failureReason(school)
+            for item in school.items where item.met == false {
+                let indicator = ReportLabels.indicator(item.indicator)
+                let share = item.value.flatMap { item.minimum > 0 ? $0 / item.minimum : nil }
+                rows.append([
+                    .text(ReportLabels.stage(school.stage)), .text(school.schoolCode), .text(school.schoolName),
+                    .number(school.students, decimals: 0), .text("\(school.indicatorsMet)/\(school.items.count)"),
+                    .text(indicator.label), .number(item.value, decimals: indicator.decimals, mark: .shortfall),
+                    .number(item.minimum, decimals: indicator.decimals),
+                    .number(item.value.map { $0 - item.minimum }, decimals: indicator.decimals),
+                    ReportTable.Cell(share.map { .percent($0, decimals: 1) } ?? .empty, mark: belowFloor(item) ? .shortfall : .none),
+                    .text(reason), .text(note, mark: note == nil ? .none : .excluded), .text(item.indicator), .text(school.stage),
+                ])
+            }
+        }
+        var notes = ["每所未达标学校按未达到的最低标准逐项列出；达到标准的比例 = 实际值 ÷ 最低标准。"]
+        if let rule {
+            notes.insert("学校达标：\(summary.qualityIndicators.count)项中至少\(rule.minMet)项达到最低标准，且其余每项不低于最低标准的"
+                         + Self.number(rule.unmetFloor * 100, decimals: 0) + "%。", at: 0)
+        }
+        return ReportTable(id: "compliance", name: "未达标学校", title: "\(title)：优质均衡未达标学校", columns: columns,
+                           rows: rows, idColumns: [12, 13], notes: notes)
+    }
+
+    /// The county's rates against their targets (county_targets), when the warehouse has any.
+    public func targetsTable() -> ReportTable {
+        let columns = [ReportLabels.indicatorColumn, ReportLabels.valueColumn, "目标", ReportLabels.metColumn, ReportLabels.idColumn]
+        let order = ReportLabels.countyRateOrder
+        let targets = summary.targets.enumerated().sorted { lhs, rhs in
+            let (a, b) = (order.firstIndex(of: lhs.element.indicator) ?? order.count, order.firstIndex(of: rhs.element.indicator) ?? order.count)
+            return a != b ? a < b : lhs.offset < rhs.offset
+        }.map(\.element)
+        let rows: [[ReportTable.Cell]] = targets.map { target in
+            let mark: ReportTable.Mark = target.met ? .none : .shortfall
+            return [
+                .text(ReportLabels.countyRate(target.indicator)),
+                ReportTable.Cell(.percent(target.value, decimals: 1), mark: mark),
+                .text(ReportLabels.comparison(target.comparison) + " " + CountyReport.number(target.target * 100, decimals: 1) + "%"),
+                .text(target.met ? "是" : "否", mark: mark), .text(target.indicator),
+            ]
+        }
+        return ReportTable(id: "targets", name: "县级指标", title: "\(title)：县级指标", columns: columns, rows: rows,
+                           idColumns: [4], notes: ["目标取自 standards.yml 的 county_targets；毛入园率、升学率等毛比率可超过100%。"])
+    }
+
+    /// 4.5, 2000, 0.9: a minimum as written, without trailing zeros.
+    static func trimmed(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var text = number(value, decimals: 4)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+}
