@@ -126,6 +126,24 @@ struct BalanceViewTests {
         #expect(checked == 30)
     }
 
+    @Test func everySchoolIndicatorEqualsAnIndependentComputation() throws {
+        let warehouse = try Self.ingest([Self.root.appendingPathComponent("SampleInputs").path])
+        let ids = Standards.derivedIndicators.map(\.id)
+        let rows = try warehouse.connection.prepare("SELECT school_code, stage, students, \(ids.joined(separator: ", ")) FROM school_indicators").rows()
+        let parts = try Self.truthParts()
+        #expect(rows.count == parts.count)
+        for part in parts {
+            let row = try #require(rows.first { $0[0].text == part.code && $0[1].text == part.stage }, "\(part.name) \(part.stage)")
+            #expect(row[2].double == part.values["students"])
+            for (offset, id) in ids.enumerated() {
+                let got = row[3 + offset].double
+                // A marked-empty figure (—, 无) loads none: the indicator is NULL where the truth has 0.
+                guard let want = Self.indicator(id, of: part), got != nil || want != 0 else { continue }
+                #expect(got.map { abs($0 - want) <= 1e-9 * max(1, abs(want)) } == true, "\(part.name) \(part.stage) \(id): \(String(describing: got)) vs \(want)")
+            }
+        }
+    }
+
     @Test func complianceEqualsAnIndependentComputation() throws {
         let warehouse = try Self.ingest([Self.root.appendingPathComponent("SampleInputs").path])
         let rows = try warehouse.connection.prepare("""
