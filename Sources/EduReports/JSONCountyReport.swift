@@ -1,3 +1,4 @@
+import EduCore
 import EduWarehouse
 import Foundation
 
@@ -138,28 +139,9 @@ public enum JSONCountyReport {
         return "\(number)"
     }
 
-    /// A JSON string: quote, backslash and control characters escaped.
+    /// A JSON string, as the cell dumps write them (UTF-8 kept, quotes and controls escaped).
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}", "\u{2029}":
-                result += "\\u" + String(scalar.value, radix: 16)
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        CellDump.quoted(text)
     }
 }
 

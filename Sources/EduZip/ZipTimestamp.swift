@@ -1,3 +1,4 @@
+import EduCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,7 +29,7 @@ public struct ZipTimestamp: Hashable, Sendable, CustomStringConvertible {
         let local = seconds + Int64(offset)
         let (days, secondOfDay) = local.quotientAndRemainder(dividingBy: 86_400)
         let (wholeDays, daySeconds) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
-        let (year, month, day) = Self.civil(fromDays: Int(wholeDays))
+        let (year, month, day) = SpreadsheetDate.civilFromDays(Int(wholeDays))
         self.init(year: year, month: month, day: day, hour: Int(daySeconds / 3600),
                   minute: Int(daySeconds / 60 % 60), second: Int(daySeconds % 60))
     }
@@ -70,18 +71,5 @@ public struct ZipTimestamp: Hashable, Sendable, CustomStringConvertible {
         let hour = min(max(self.hour, 0), 23), minute = min(max(self.minute, 0), 59)
         let second = min(max(self.second, 0), 59)
         return (UInt16((year - 1980) << 9 | month << 5 | day), UInt16(hour << 11 | minute << 5 | second / 2))
-    }
-
-    /// Howard Hinnant's civil-from-days (proleptic Gregorian, day 0 = 1970-01-01).
-    private static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
