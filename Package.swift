@@ -42,6 +42,7 @@ let package = Package(
 
         // Reports: county summaries and their exporters (XLSX through EduZip's writer).
         .target(name: "EduReports", dependencies: ["EduCore", "EduZip", "EduWarehouse"]),
+        .target(name: "EduPipelines", dependencies: ["EduCore", .product(name: "Yams", package: "Yams")]),
 
         .executableTarget(name: "eduetl", dependencies: [
             "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", "EduIngest", "EduReports",
@@ -60,5 +61,6 @@ let package = Package(
         .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise"]),
         .testTarget(name: "EduReportsTests", dependencies: ["EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
+        .testTarget(name: "EduPipelinesTests", dependencies: ["EduPipelines"]),
     ]
 )

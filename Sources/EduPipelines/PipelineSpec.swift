@@ -1,0 +1,82 @@
+/// One scheduled pipeline, as its file (Pipelines/*.yml) describes it: what to ingest, into which
+/// warehouse, which summaries to export where, and when. Relative paths are relative to the folder
+/// eduetl runs in (the project root), as the command line's own defaults are.
+public struct PipelineSpec: Sendable, Equatable {
+    /// The pipeline's name: letters, digits, `.`, `_` and `-` (it names the run's state and lock).
+    public var name: String
+    /// Folders, files or glob patterns (`returns/*.xlsx`, `returns/**/*.csv`) to ingest.
+    public var inputs: [String]
+    /// The SQLite warehouse (created when missing).
+    public var warehouse: String
+    /// The year for returns whose fields and title name none (as `--year`).
+    public var year: Int?
+    /// The six-digit county code for returns that name none (as `--county`).
+    public var county: String?
+    /// The catalogue of fields and aliases.
+    public var catalogue: String
+    /// The standards the summaries measure against.
+    public var standards: String
+    /// The summaries to export after the ingest; nil for an ingest-only pipeline.
+    public var exports: Exports?
+    /// When it runs; nil for a pipeline run only on demand.
+    public var schedule: CronSchedule?
+    /// The file it was read from (or the name given to the text).
+    public var source: String
+
+    public static let defaultCatalogue = "Pipelines/catalogue.yml"
+    public static let defaultStandards = "Pipelines/standards.yml"
+
+    public init(name: String, inputs: [String], warehouse: String, year: Int? = nil, county: String? = nil,
+                catalogue: String = PipelineSpec.defaultCatalogue, standards: String = PipelineSpec.defaultStandards,
+                exports: Exports? = nil, schedule: CronSchedule? = nil, source: String = "") {
+        self.name = name
+        self.inputs = inputs
+        self.warehouse = warehouse
+        self.year = year
+        self.county = county
+        self.catalogue = catalogue
+        self.standards = standards
+        self.exports = exports
+        self.schedule = schedule
+        self.source = source
+    }
+
+    /// The county summaries a pipeline writes (as `eduetl report`).
+    public struct Exports: Sendable, Equatable {
+        /// The formats, in the file's order, each once.
+        public var formats: [ExportFormat]
+        /// The folder the dated files go into.
+        public var destination: String
+        /// The counties to summarise (six-digit codes); nil for every county in the warehouse.
+        public var counties: [String]?
+
+        public init(formats: [ExportFormat], destination: String, counties: [String]? = nil) {
+            self.formats = formats
+            self.destination = destination
+            self.counties = counties
+        }
+    }
+
+    public enum ExportFormat: String, Sendable, CaseIterable {
+        case xlsx, csv, html, json
+    }
+}
+
+/// A pipeline file that cannot be used, with the line it broke on:
+/// `annual-returns.yml line 7: schedule "61 * * * *": minute 61 is out of range 0-59`.
+public struct PipelineError: Error, CustomStringConvertible, Sendable, Equatable {
+    public var file: String
+    public var line: Int?
+    public var problem: String
+
+    public init(file: String, line: Int?, problem: String) {
+        self.file = file
+        self.line = line
+        self.problem = problem
+    }
+
+    public var description: String {
+        let at = line.map { " line \($0)" } ?? ""
+        return "\(file)\(at): \(problem)"
+    }
+}
