@@ -35,12 +35,11 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# The main job on the sample county: every return into an embedded warehouse, then the county
-# summary in all four formats (dated names in reports/, never overwritten).
-# (Some returns name no county; the sample county's code comes from the command line.)
+# The main job, as the scheduler runs it: Pipelines/annual-returns.yml ingests the sample county
+# into an embedded warehouse.sqlite and writes the county summary in all four formats (dated names
+# in reports/, never overwritten), as one recorded run.
 demo: release
-	$(RELEASE_BIN) ingest SampleInputs --db warehouse.sqlite --county 360321
-	$(RELEASE_BIN) report --year 2024 --db warehouse.sqlite --out reports --format xlsx,csv,html,json
+	$(RELEASE_BIN) run Pipelines/annual-returns.yml
 
 # The sqlite3 shell: the CSV benchmark's reference case (.import --csv). Installed only when missing.
 BENCH_APT_PACKAGES := sqlite3

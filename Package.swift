@@ -42,10 +42,12 @@ let package = Package(
 
         // Reports: county summaries and their exporters (XLSX through EduZip's writer).
         .target(name: "EduReports", dependencies: ["EduCore", "EduZip", "EduWarehouse"]),
-        .target(name: "EduPipelines", dependencies: ["EduCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "EduPipelines", dependencies: [
+            "EduCore", "EduIngest", "EduReports", "EduWarehouse", "EduNormalise", .product(name: "Yams", package: "Yams"),
+        ]),
 
         .executableTarget(name: "eduetl", dependencies: [
-            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", "EduIngest", "EduReports",
+            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", "EduIngest", "EduReports", "EduPipelines",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Throughput and memory against the bare zlib and libxml2 floors (make bench).
@@ -61,6 +63,6 @@ let package = Package(
         .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise"]),
         .testTarget(name: "EduReportsTests", dependencies: ["EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
-        .testTarget(name: "EduPipelinesTests", dependencies: ["EduPipelines"]),
+        .testTarget(name: "EduPipelinesTests", dependencies: ["EduPipelines", "EduWarehouse"]),
     ]
 )

@@ -190,7 +190,29 @@ enum Schema {
         JOIN sheets sn ON sn.id = c.new_sheet_id JOIN source_files fn ON fn.id = sn.file_id;
         """),
         ("002-balance", balanceMigration),
+        ("003-pipeline-runs", pipelineRunsMigration),
     ]
+
+    /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each
+    /// ran for, how it ended, the ingest run it made and the files it exported.
+    static let pipelineRunsMigration = """
+        CREATE TABLE pipeline_runs (
+            id INTEGER PRIMARY KEY,
+            pipeline TEXT NOT NULL,
+            file TEXT NOT NULL,
+            slot TEXT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'failed')),
+            ingest_run_id INTEGER REFERENCES ingest_runs(id),
+            files_loaded INTEGER NOT NULL DEFAULT 0,
+            files_unchanged INTEGER NOT NULL DEFAULT 0,
+            files_rejected INTEGER NOT NULL DEFAULT 0,
+            exports TEXT NOT NULL DEFAULT '',
+            message TEXT
+        );
+        CREATE INDEX pipeline_runs_pipeline ON pipeline_runs(pipeline, status);
+        """
 
     /// Tables an eduetl warehouse has; a database with other tables and none of these is not one.
     static let markerTable = "schema_migrations"

@@ -8,7 +8,8 @@ struct EduETL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eduetl",
         abstract: "Reads Chinese school statistical returns (XLSX, CSV) into a SQLite warehouse.",
-        subcommands: [InspectCommand.self, HeadersCommand.self, IngestCommand.self, ReportCommand.self])
+        subcommands: [InspectCommand.self, HeadersCommand.self, IngestCommand.self, ReportCommand.self,
+                      RunCommand.self, ScheduleCommand.self])
 
     /// Usage errors exit with status 2, as scripts expect of a command line tool.
     static func main() {

@@ -1,0 +1,114 @@
+import EduIngest
+import EduNormalise
+import EduReports
+import EduWarehouse
+import Foundation
+
+/// Runs one pipeline as one recorded run (a row of `pipeline_runs`): its inputs ingested with its
+/// year, county, catalogue and standards, then each county summary exported. A run that fails part
+/// way is recorded as failed with the reason; what was ingested and exported before stays.
+public struct PipelineRunner {
+    public struct Result: Sendable {
+        public var runID: Int64
+        public var failed: Bool
+        public var message: String?
+        public var ingestRunID: Int64?
+        public var filesLoaded: Int
+        public var filesUnchanged: Int
+        public var filesRejected: Int
+        public var exports: [String]
+    }
+
+    /// Why a run could not even be recorded (the warehouse cannot be opened).
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public let spec: PipelineSpec
+    /// Files read at once by the ingest (default: cores).
+    public var workers: Int
+    /// Where the progress lines go (one line each, without newline).
+    public var log: (String) -> Void
+    /// The date the reports are dated by.
+    public var today: () -> Date
+
+    public init(spec: PipelineSpec, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                log: @escaping (String) -> Void = { _ in }, today: @escaping () -> Date = Date.init) {
+        self.spec = spec
+        self.workers = workers
+        self.log = log
+        self.today = today
+    }
+
+    /// Runs the pipeline for `slot` (nil: by hand). Throws only when the run cannot be recorded.
+    public func run(slot: Date?) throws -> Result {
+        let warehouse: Warehouse
+        let runID: Int64
+        do {
+            warehouse = try Warehouse(path: spec.warehouse)
+            runID = try warehouse.startPipelineRun(pipeline: spec.name, file: spec.source, slot: slot)
+        } catch {
+            throw Failure(description: "\(spec.name): cannot record the run in \(spec.warehouse): \(error)")
+        }
+        var outcome = Warehouse.PipelineRunOutcome()
+        do {
+            try perform(warehouse: warehouse, outcome: &outcome)
+        } catch {
+            outcome.failed = true
+            outcome.message = "\(error)"
+        }
+        if !outcome.failed && outcome.message == nil {
+            outcome.message = "\(outcome.filesLoaded) loaded, \(outcome.filesUnchanged) unchanged, \(outcome.filesRejected) rejected; \(outcome.exports.count) files exported"
+        }
+        do {
+            try warehouse.finishPipelineRun(runID, outcome)
+        } catch {
+            throw Failure(description: "\(spec.name): cannot record the end of run \(runID): \(error)")
+        }
+        return Result(runID: runID, failed: outcome.failed, message: outcome.message, ingestRunID: outcome.ingestRunID,
+                      filesLoaded: outcome.filesLoaded, filesUnchanged: outcome.filesUnchanged,
+                      filesRejected: outcome.filesRejected, exports: outcome.exports)
+    }
+
+    private func perform(warehouse: Warehouse, outcome: inout Warehouse.PipelineRunOutcome) throws {
+        let catalogue = try CatalogueLoader.load(path: spec.catalogue)
+        let standards = try StandardsLoader.load(path: spec.standards)
+        let paths = InputGlob.expand(spec.inputs)
+        if paths.isEmpty {
+            log("\(spec.name): nothing to ingest in \(spec.inputs.joined(separator: ", "))")
+        } else {
+            let options = Ingest.Options(paths: paths, year: spec.year, county: spec.county, workers: workers,
+                                         command: "eduetl run \(spec.source)")
+            do {
+                let summary = try Ingest(options: options, catalogue: catalogue, standards: standards, warehouse: warehouse).run()
+                outcome.ingestRunID = summary.run
+                outcome.filesLoaded = summary.counts.filesLoaded
+                outcome.filesUnchanged = summary.counts.filesUnchanged
+                outcome.filesRejected = summary.counts.filesRejected
+                log("\(spec.name): ingest run \(summary.run): \(summary.counts.filesLoaded) loaded, "
+                    + "\(summary.counts.filesUnchanged) unchanged, \(summary.counts.filesRejected) rejected")
+            } catch IngestError.noFiles {
+                log("\(spec.name): no returns in \(paths.joined(separator: ", "))")
+            }
+        }
+        guard let exports = spec.exports else { return }
+        let formats = exports.formats.compactMap { ReportFormat(rawValue: $0.rawValue) }
+        let exporter = CountyReportExporter(folder: exports.destination, formats: formats)
+        let rule = CountyReport.ComplianceRule(minMet: standards.minMet, unmetFloor: standards.unmetFloor)
+        let chosen = try warehouse.yearsAndCounties().filter { pair in
+            (spec.year == nil || pair.year == spec.year) && (exports.counties?.contains(pair.county) ?? true)
+        }
+        if chosen.isEmpty {
+            log("\(spec.name): the warehouse has no school values to export"
+                + (spec.year.map { " for \($0)" } ?? "") + (exports.counties.map { " in \($0.joined(separator: ", "))" } ?? ""))
+        }
+        let generated = today()
+        for pair in chosen {
+            let summary = try warehouse.countySummary(year: pair.year, county: pair.county)
+            let report = CountyReport(summary: summary, rule: rule, generated: generated)
+            let written = try exporter.export(report)
+            outcome.exports += written
+            for path in written { log("\(spec.name): exported \(path)") }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import EduPipelines
+import Foundation
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Runs a pipeline file once: its inputs ingested, then its summaries exported.",
+        discussion: "The inputs (folders, files, `*`/`?` globs in the last path component; a missing folder counts as empty) are ingested with the pipeline's year, county, catalogue and standards, then each export is written (every year the warehouse holds for the counties when the pipeline names no year). The run is recorded in the warehouse's pipeline_runs. Exit status 1 when the run fails (recorded as failed, with the reason; what was ingested and exported before stays), or the pipeline is already running.")
+
+    @Argument(help: "The pipeline file (e.g. Pipelines/annual-returns.yml).")
+    var pipeline: String
+
+    @Option(help: "Files read and normalised at once (default: one per core).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() throws {
+        let spec: PipelineSpec
+        do {
+            spec = try PipelineSpecLoader.load(path: pipeline)
+        } catch {
+            StandardError.write("eduetl: \(error)\n")
+            throw ExitCode.failure
+        }
+        let lock: RunLock
+        do {
+            lock = try RunLock.acquire(path: RunLock.path(warehouse: spec.warehouse, pipeline: spec.name))
+        } catch {
+            if case .held(let pid) = error {
+                StandardError.write("eduetl: pipeline \(spec.name) is already running (pid \(pid))\n")
+            } else {
+                StandardError.write("eduetl: \(error)\n")
+            }
+            throw ExitCode.failure
+        }
+        defer { lock.release() }
+        let result: PipelineRunner.Result
+        do {
+            let runner = PipelineRunner(spec: spec, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                        log: { line in print("eduetl run: \(line)") })
+            result = try runner.run(slot: nil)
+        } catch {
+            StandardError.write("eduetl: \(error)\n")
+            throw ExitCode.failure
+        }
+        if result.failed {
+            StandardError.write("eduetl: pipeline \(spec.name) failed (run \(result.runID)): \(result.message ?? "")\n")
+            throw ExitCode.failure
+        }
+        print("eduetl run: pipeline \(spec.name) finished (run \(result.runID)): \(result.message ?? "")")
+    }
+}
