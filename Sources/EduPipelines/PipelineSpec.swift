@@ -4,7 +4,8 @@
 public struct PipelineSpec: Sendable, Equatable {
     /// The pipeline's name: letters, digits, `.`, `_` and `-` (it names the run's state and lock).
     public var name: String
-    /// Folders, files or glob patterns (`returns/*.xlsx`, `returns/**/*.csv`) to ingest.
+    /// Folders, files or glob patterns in the last path component (`returns/*.xlsx`) to ingest;
+    /// folders are searched recursively.
     public var inputs: [String]
     /// The SQLite warehouse (created when missing).
     public var warehouse: String

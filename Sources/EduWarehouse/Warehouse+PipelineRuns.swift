@@ -59,8 +59,12 @@ extension Warehouse {
         return formatter.date(from: text)
     }
 
-    /// Records a pipeline run as 'running'; returns its id.
+    /// Records a pipeline run as 'running'; returns its id. The caller holds the pipeline's lock,
+    /// so a run of it still 'running' was killed: it is marked failed, and says so.
     public func startPipelineRun(pipeline: String, file: String, slot: Date?) throws -> Int64 {
+        try connection.prepare(
+            "UPDATE pipeline_runs SET status = 'failed', finished_at = ?, message = 'interrupted: the process ended before the run did' WHERE pipeline = ? AND status = 'running'"
+        ).run([.text(Self.now()), .text(pipeline)])
         try connection.prepare("INSERT INTO pipeline_runs (pipeline, file, slot, started_at, status) VALUES (?, ?, ?, ?, 'running')")
             .run([.text(pipeline), .text(file), .optional(slot.map(Self.slotText)), .text(Self.now())])
         return connection.lastInsertID
