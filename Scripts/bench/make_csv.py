@@ -29,7 +29,7 @@ import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_workbook import ordinal  # noqa: E402  第n in Chinese numerals, shared with the XLSX generator
+from make_workbook import COUNTY, SCHOOL_TYPES, ordinal  # noqa: E402  第n in Chinese numerals, shared with the XLSX generator
 
 FORMAT_VERSION = 2  # v2: every row its own school code (v1 reused a pool's codes); bump when the generated content changes, so stale files are not reused
 COLUMNS = 20
@@ -45,17 +45,12 @@ HEADERS = [
 ]
 assert len(HEADERS) == COLUMNS
 
-COUNTY = "青石县"
 TOWNSHIPS = [
     "城关镇", "青龙镇", "白马乡", "石门镇", "柳河乡", "双溪镇", "长岭乡", "桃源镇",
     "黄土岗乡", "大王庄乡", "新安镇", "河口镇", "梨树沟乡", "红旗乡", "东坝镇", "西关街道",
     "南湖街道", "北山乡", "杨柳镇", "清水河乡", "三道沟镇", "高家堡乡", "马鞍山镇", "金沙乡",
     "龙泉镇", "凤凰乡", "太平镇", "永安乡", "兴隆镇", "和平乡", "五里铺镇", "关帝庙乡",
     "槐树坪乡", "小河镇", "垭口乡", "䢺溪乡", "古城镇", "松林乡", "望江镇", "云台乡",
-]
-SCHOOL_TYPES = [
-    ("小学", 0.55), ("初中", 0.15), ("九年一贯制学校", 0.10), ("教学点", 0.08),
-    ("完全中学", 0.04), ("幼儿园", 0.08),
 ]
 # 统计用城乡分类代码: 111 主城区 ... 220 村庄, as the returns carry it.
 URBAN_RURAL = ["111", "112", "121", "122", "123", "210", "220"]

@@ -1,3 +1,4 @@
+import EduConfig
 import Foundation
 import Yams
 
@@ -7,9 +8,9 @@ public enum CatalogueLoader {
     public static func load(path: String) throws(CatalogueError) -> Catalogue {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try ConfigDocument.read(path, what: "the catalogue")
         } catch {
-            throw CatalogueError(file: path, line: nil, problem: "cannot read the catalogue (\(error.localizedDescription))")
+            throw CatalogueError(file: path, line: error.line, problem: error.problem)
         }
         return try parse(text, source: path)
     }
@@ -17,37 +18,11 @@ public enum CatalogueLoader {
     public static func parse(_ text: String, source: String) throws(CatalogueError) -> Catalogue {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw CatalogueError(file: source, line: nil, problem: "the catalogue is empty")
-            }
-            root = node
-        } catch let error as CatalogueError {
-            throw error
-        } catch let error as YamlError {
-            throw CatalogueError(file: source, line: line(of: error), problem: "not valid YAML: \(problem(of: error))")
+            root = try ConfigDocument.compose(text, what: "the catalogue")
         } catch {
-            throw CatalogueError(file: source, line: nil, problem: "not valid YAML: \(error)")
+            throw CatalogueError(file: source, line: error.line, problem: error.problem)
         }
         return try CatalogueReader(source: source).catalogue(from: root)
-    }
-
-    static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        case .duplicatedKeysInMapping(_, let context): return context.mark.line
-        default: return nil
-        }
-    }
-
-    static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return "the key \(duplicates.joined(separator: ", ")) appears twice"
-        default:
-            return "\(error)"
-        }
     }
 }
 

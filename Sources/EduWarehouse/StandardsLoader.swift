@@ -1,3 +1,4 @@
+import EduConfig
 import Foundation
 import Yams
 
@@ -6,9 +7,9 @@ public enum StandardsLoader {
     public static func load(path: String) throws -> Standards {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try ConfigDocument.read(path, what: "the standards file")
         } catch {
-            throw StandardsError(file: path, line: nil, problem: "cannot read the standards file (\(error.localizedDescription))")
+            throw StandardsError(file: path, line: error.line, problem: error.problem)
         }
         return try parse(text, source: path)
     }
@@ -16,12 +17,9 @@ public enum StandardsLoader {
     public static func parse(_ text: String, source: String) throws -> Standards {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw StandardsError(file: source, line: nil, problem: "the file is empty") }
-            root = node
-        } catch let error as StandardsError {
-            throw error
+            root = try ConfigDocument.compose(text, what: "the standards file")
         } catch {
-            throw StandardsError(file: source, line: nil, problem: "not valid YAML: \(error)")
+            throw StandardsError(file: source, line: error.line, problem: error.problem)
         }
         let reader = Reader(source: source)
         let indicators = Set(Standards.derivedIndicators.map(\.id))
