@@ -112,9 +112,12 @@ public struct FieldDefinition: Hashable, Sendable {
     public let exclusions: [String]
     /// Folded words that, in a parent header, veto a match through a weak alias.
     public let weakExclusions: [String]
+    /// Folded headers that name the field only over a 合计/计/小计 column (班额情况 / 合计 is the
+    /// number of classes); the group's other columns are breakdowns.
+    public let groupAliases: [String]
 
     public init(id: String, name: String, kind: Kind, unit: String?, aliases: [String], exclusions: [String],
-                weakAliases: [String] = [], weakExclusions: [String] = []) {
+                weakAliases: [String] = [], weakExclusions: [String] = [], groupAliases: [String] = []) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -139,6 +142,7 @@ public struct FieldDefinition: Hashable, Sendable {
         self.weakAliases = weak
         self.exclusions = exclusions.map(HeaderText.fold)
         self.weakExclusions = weakExclusions.map(HeaderText.fold)
+        self.groupAliases = groupAliases.map(HeaderText.fold)
     }
 }
 
@@ -180,15 +184,36 @@ public struct SchoolTypeDefinition: Hashable, Sendable {
     }
 }
 
-/// A part of a school the balance figures are computed for; `wholeSchool` marks a figure given
-/// for the whole school of a nine-year or complete school, to be shared out by the parts' students.
+/// A part of a school figures are reported for; `wholeSchool` marks a figure given for the whole
+/// school of a multi-part school (nine-year, complete secondary, twelve-year), to be shared out by
+/// the parts' students. The balance figures are computed for primary and junior only.
 public enum Stage: String, Hashable, Sendable, CaseIterable, Codable {
     case primary
     case junior
+    /// 高中: senior secondary (高级中学, the senior part of a 完全中学 or 十二年一贯制学校, 职中).
+    case senior
+    /// 幼儿园: preschool.
+    case preschool
     case wholeSchool = "whole_school"
     /// A county's own figure (学前三年毛入园率 …), from a sheet of county figures: no school.
     case county
 
     /// The stages a school's figures are reported for.
-    public static let schoolStages: [Stage] = [.primary, .junior, .wholeSchool]
+    public static let schoolStages: [Stage] = [.primary, .junior, .senior, .preschool, .wholeSchool]
+    /// The parts a school is made of, each with its own students (a whole-school figure is shared over them).
+    public static let parts: [Stage] = [.primary, .junior, .senior, .preschool]
+    /// The stages of compulsory education, which the balance figures judge.
+    public static let compulsory: [Stage] = [.primary, .junior]
+
+    /// The stage's name as returns write it.
+    public var chineseName: String {
+        switch self {
+        case .primary: return "小学"
+        case .junior: return "初中"
+        case .senior: return "高中"
+        case .preschool: return "幼儿园"
+        case .wholeSchool: return "全校"
+        case .county: return "县"
+        }
+    }
 }

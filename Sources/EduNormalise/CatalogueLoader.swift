@@ -57,7 +57,8 @@ struct CatalogueReader {
         let stagesNode = try mapping(root, "stages")
         var stageWords: [Stage: [String]] = [:]
         for stage in Stage.schoolStages {
-            stageWords[stage] = try strings(stagesNode, stage.rawValue)
+            // senior and preschool came later: a catalogue written before them still loads.
+            stageWords[stage] = try strings(stagesNode, stage.rawValue, required: Stage.compulsory.contains(stage) || stage == .wholeSchool)
         }
         var catalogue = Catalogue(fields: fields, units: units, globalExclusions: try strings(root, "exclude", required: false),
                                   totalsWords: try strings(rows, "totals"), noteWords: try strings(rows, "notes"),
@@ -89,7 +90,8 @@ struct CatalogueReader {
                                aliases: try strings(node, "aliases", required: false),
                                exclusions: try strings(node, "exclude", required: false),
                                weakAliases: try strings(node, "weak_aliases", required: false),
-                               weakExclusions: try strings(node, "weak_exclude", required: false))
+                               weakExclusions: try strings(node, "weak_exclude", required: false),
+                               groupAliases: try strings(node, "group_aliases", required: false))
     }
 
     func unit(_ node: Node) throws(CatalogueError) -> UnitDefinition {
@@ -108,7 +110,7 @@ struct CatalogueReader {
         let stageNames = try strings(node, "stages")
         var stages: [Stage] = []
         for name in stageNames {
-            guard let stage = Stage(rawValue: name) else { throw fail(node["stages"], "the stage '\(name)' is not primary or junior") }
+            guard let stage = Stage(rawValue: name), Stage.parts.contains(stage) else { throw fail(node["stages"], "the stage '\(name)' is not primary, junior, senior or preschool") }
             stages.append(stage)
         }
         return SchoolTypeDefinition(words: try strings(node, "words"), type: try string(node, "type"), stages: stages)

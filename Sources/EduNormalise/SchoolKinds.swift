@@ -3,9 +3,9 @@
 struct SchoolKinds {
     let catalogue: Catalogue
 
-    /// The stage a word names: 小学, 小学部 → primary; 初中部 → junior; 全校合计 → whole school.
+    /// The stage a word names: 小学, 小学部 → primary; 初中部 → junior; 高中部 → senior; 全校合计 → whole school.
     func stage(named folded: String) -> Stage? {
-        for stage in [Stage.primary, .junior, .wholeSchool] where catalogue.stageWords[stage]?.contains(folded) == true {
+        for stage in Stage.schoolStages where catalogue.stageWords[stage]?.contains(folded) == true {
             return stage
         }
         return nil
