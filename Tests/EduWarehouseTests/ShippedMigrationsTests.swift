@@ -1,0 +1,31 @@
+@testable import EduWarehouse
+import Testing
+
+/// Migrations that shipped are never edited: a released warehouse recorded them as applied and
+/// will never run them again. Their text (the computed 002 included) is pinned by length and an
+/// FNV-1a digest taken when each was released.
+struct ShippedMigrationsTests {
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    static let shipped: [(name: String, bytes: Int, digest: UInt64)] = [
+        ("001-warehouse", 6841, 0xb126_1ba0_8626_4b15),
+        ("002-balance", 11286, 0x204e_67ac_4442_1a0a),
+        ("003-pipeline-runs", 577, 0xc051_d384_906c_e4e9),
+    ]
+
+    @Test(arguments: 0..<3)
+    func shippedMigrationIsUnchanged(index: Int) throws {
+        let want = Self.shipped[index]
+        let migration = try #require(Schema.migrations.dropFirst(index).first)
+        #expect(migration.name == want.name)
+        #expect(migration.sql.utf8.count == want.bytes)
+        #expect(Self.fnv1a(migration.sql) == want.digest)
+    }
+}
