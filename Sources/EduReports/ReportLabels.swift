@@ -93,11 +93,13 @@ public enum ReportLabels {
         }
     }
 
-    /// 小学, 初中.
+    /// 小学, 初中 (and 高中, 幼儿园, which the balance views leave out, for any table that lists them).
     public static func stage(_ id: String) -> String {
         switch id {
         case "primary": return "小学"
         case "junior": return "初中"
+        case "senior": return "高中"
+        case "preschool": return "幼儿园"
         case "whole_school": return "全校"
         default: return id
         }

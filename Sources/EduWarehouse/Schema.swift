@@ -191,6 +191,7 @@ enum Schema {
         """),
         ("002-balance", balanceMigration),
         ("003-pipeline-runs", pipelineRunsMigration),
+        ("004-stages-and-schools", stagesMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each
@@ -214,6 +215,21 @@ enum Schema {
         CREATE INDEX pipeline_runs_pipeline ON pipeline_runs(pipeline, status);
         """
 
+    /// school_indicators' inputs, one column per field the derived indicators divide (shared by
+    /// 002 and 004, which must write the same text).
+    static var indicatorInputs: String {
+        let bases = Set(Standards.derivedIndicators.map(\.field)).sorted()
+        return bases.map { "max(CASE WHEN indicator = '\($0)' THEN value END) AS \($0)" }.joined(separator: ",\n               ")
+    }
+
+    /// school_indicators' derived columns: each field per student, scaled (per 100 students).
+    static var indicatorRatios: String {
+        Standards.derivedIndicators.map { indicator in
+            indicator.scale == 1 ? "b.\(indicator.field) / b.students AS \(indicator.id)"
+                : "b.\(indicator.field) * \(Int(indicator.scale)).0 / b.students AS \(indicator.id)"
+        }.joined(separator: ",\n               ")
+    }
+
     /// Tables an eduetl warehouse has; a database with other tables and none of these is not one.
     static let markerTable = "schema_migrations"
 
@@ -221,12 +237,8 @@ enum Schema {
     /// the county summaries read: per-school indicators, the county's enrolment-weighted CVs,
     /// the schools' compliance with the quality minimums, and county rates against targets.
     static var balanceMigration: String {
-        let bases = Set(Standards.derivedIndicators.map(\.field)).sorted()
-        let pivot = bases.map { "max(CASE WHEN indicator = '\($0)' THEN value END) AS \($0)" }.joined(separator: ",\n               ")
-        let ratios = Standards.derivedIndicators.map { indicator in
-            indicator.scale == 1 ? "b.\(indicator.field) / b.students AS \(indicator.id)"
-                : "b.\(indicator.field) * \(Int(indicator.scale)).0 / b.students AS \(indicator.id)"
-        }.joined(separator: ",\n               ")
+        let pivot = indicatorInputs
+        let ratios = indicatorRatios
         let long = Standards.derivedIndicators.map { indicator in
             "SELECT year, county_code, school_code, school_name, stage, school_type, students, excluded_reason, '\(indicator.id)' AS indicator, \(indicator.id) AS value FROM school_indicators"
         }.joined(separator: "\n        UNION ALL ")

@@ -90,12 +90,15 @@ final class Statements {
     var upsertSchool: SQLiteStatement {
         get throws(WarehouseError) {
             try statement("""
-                INSERT INTO schools (code, name, county_code, township, school_type, urban_rural, updated_by_file)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO schools (code, name, county_code, township, school_type, urban_rural, updated_by_file,
+                    ownership, sponsor, address)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(code) DO UPDATE SET
                     name = coalesce(excluded.name, name), county_code = coalesce(excluded.county_code, county_code),
                     township = coalesce(excluded.township, township), school_type = coalesce(excluded.school_type, school_type),
-                    urban_rural = coalesce(excluded.urban_rural, urban_rural), updated_by_file = excluded.updated_by_file
+                    urban_rural = coalesce(excluded.urban_rural, urban_rural), updated_by_file = excluded.updated_by_file,
+                    ownership = coalesce(excluded.ownership, ownership), sponsor = coalesce(excluded.sponsor, sponsor),
+                    address = coalesce(excluded.address, address)
                 """)
         }
     }

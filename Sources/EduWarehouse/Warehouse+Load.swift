@@ -111,13 +111,24 @@ extension Warehouse {
         }
     }
 
+    /// The school's identity; what this file does not say (an empty cell, a column it lacks)
+    /// keeps what an earlier file said.
     private func upsertSchool(_ resolved: ResolvedRecord, fileID: Int64) throws {
         let identity = resolved.record.identity
+        let sponsor = Self.written(identity["ownership"]?.text)
         try statements.upsertSchool.run([
             .text(resolved.schoolCode), .optional(identity["school_name"]?.text), .text(resolved.countyCode),
             .optional(identity["township"]?.text), .optional(resolved.schoolType ?? identity["school_type"]?.text),
             .optional(identity["urban_rural"]?.text), .int(fileID),
+            .optional(sponsor.flatMap { Ownership(written: $0)?.rawValue }), .optional(sponsor),
+            .optional(Self.written(identity["address"]?.text)),
         ])
+    }
+
+    /// Identity text as written, nil when the cell holds only spaces (WPS writes ' ' in empty cells).
+    static func written(_ text: String?) -> String? {
+        guard let text, text.contains(where: { !$0.isWhitespace }) else { return nil }
+        return text
     }
 
     private func insertValues(_ resolved: ResolvedRecord, sheetID: Int64, run: Int64, checkExisting: Bool,
