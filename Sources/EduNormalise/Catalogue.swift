@@ -8,6 +8,8 @@ public struct Catalogue: Sendable {
     public var globalExclusions: [String]
     public var totalsWords: [String]
     public var noteWords: [String]
+    /// Endings of place names (街道, 镇, 乡 …): a row naming only a place groups the schools below it.
+    public var townshipSuffixes: [String] = Catalogue.defaultTownshipSuffixes
     public var schoolTypes: [SchoolTypeDefinition]
     public var stageWords: [Stage: [String]]
     /// The counties the catalogue knows, so a title row (青石县城关镇…) or a county name names a code.
@@ -33,25 +35,30 @@ public struct Catalogue: Sendable {
     /// Names are compared as written, by their UTF-8 bytes: this runs for every school loaded.
     public func schoolType(cell: String?, name: String?) -> String? {
         let fromCell = cell.flatMap { text in schoolTypes.first { $0.words.contains(text) || $0.foldedWords.contains(HeaderText.fold(text)) } }
-        var fromName: SchoolTypeDefinition?
-        var longest = 0
-        if let name {
-            let bytes = name.utf8
-            for type in schoolTypes {
-                for word in type.suffixBytes where word.count > longest && bytes.count >= word.count
-                    && bytes.suffix(word.count).elementsEqual(word) {
-                    fromName = type
-                    longest = word.count
-                }
-            }
-        }
-        if let fromName, fromName != fromCell, fromCell == nil || Set(fromName.stages).isSubset(of: fromCell!.stages) {
+        let fromName = name.flatMap(schoolTypeDefinition(endingName:))
+        if let fromName, fromName != fromCell, fromCell.map({ Set(fromName.stages).isSubset(of: $0.stages) }) ?? true {
             return fromName.type
         }
         if let fromCell { return fromCell.type }
         // A 学段 cell naming only a stage (小学部) says nothing of the school's type.
         guard let cell, !stageWords.values.contains(where: { $0.contains(HeaderText.fold(cell)) }) else { return nil }
         return cell
+    }
+
+    public static let defaultTownshipSuffixes = ["街道", "镇", "乡", "办事处", "街道办", "管委会", "开发区", "苏木", "农场", "林场"]
+
+    /// The type definition a school's name ends in (…中心小学 → 小学, …高级中学 → 高级中学), longest first.
+    public func schoolTypeDefinition(endingName name: String) -> SchoolTypeDefinition? {
+        let bytes = name.utf8
+        var found: SchoolTypeDefinition?
+        var longest = 0
+        for type in schoolTypes {
+            for word in type.suffixBytes where word.count > longest && bytes.count >= word.count && bytes.suffix(word.count).elementsEqual(word) {
+                found = type
+                longest = word.count
+            }
+        }
+        return found
     }
 
     public func field(_ id: String) -> FieldDefinition? {

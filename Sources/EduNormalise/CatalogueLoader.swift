@@ -63,6 +63,8 @@ struct CatalogueReader {
         var catalogue = Catalogue(fields: fields, units: units, globalExclusions: try strings(root, "exclude", required: false),
                                   totalsWords: try strings(rows, "totals"), noteWords: try strings(rows, "notes"),
                                   schoolTypes: types, stageWords: stageWords, source: source)
+        let townships = try strings(rows, "townships", required: false)
+        if !townships.isEmpty { catalogue.townshipSuffixes = townships.map(HeaderText.fold) }
         if root["counties"] != nil {
             catalogue.counties = try sequence(root, "counties").map { node throws(CatalogueError) in
                 County(code: try string(node, "code"), name: try string(node, "name"))

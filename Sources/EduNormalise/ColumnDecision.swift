@@ -29,6 +29,9 @@ public struct ColumnDecision: Hashable, Sendable {
     public var unit: UnitChoice?
     /// Why a column stayed unmapped, or what is worth knowing about its mapping.
     public var note: String?
+    /// The school part the column's figures belong to where its header names one (小学在校生数 →
+    /// primary) in a row that holds several parts; nil for a column of the row's own stage.
+    public var stage: Stage?
 
     public init(column: Int, path: [String], matchedText: String, field: String?, method: Method,
                 confidence: Double, unit: UnitChoice? = nil, note: String? = nil) {

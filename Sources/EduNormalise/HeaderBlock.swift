@@ -32,6 +32,19 @@ struct HeaderBlock {
             }.map(\.column)
         })
         var end = first
+        // As deep as its header cells merged down (机构代码 over A3:A5): rows inside are header text
+        // even where they start a sub-level with 合计 or 计; a row with figures ends it.
+        let mergedEnd = (start...first).flatMap { row in
+            grid.cells(of: row).compactMap { cell -> Int? in
+                guard let range = grid.mergedRange(row, cell.column), range.first.row == row, range.rowCount > 1,
+                      SheetGrid.label(cell.value) != nil else { return nil }
+                return range.last.row
+            }
+        }.max() ?? first
+        while end < min(mergedEnd, start + maxDepth - 1), !grid.cells(of: end + 1).contains(where: { isFigure($0.value) }),
+              !classifier.isNote(grid, end + 1) {
+            end += 1
+        }
         while end + 1 - start < maxDepth, isHeaderContinuation(grid, end + 1, classifier: classifier),
               !grid.cells(of: end + 1).contains(where: { identityColumns.contains($0.column) }) {
             end += 1
@@ -65,10 +78,15 @@ struct HeaderBlock {
         }
     }
 
+    /// A row of header text below the first: labels only, no figures. One that names a total (合计 │
+    /// 一年级 │ 二年级 …) is a sub-level of the header when it has other labels beside: a totals
+    /// row carries figures.
     static func isHeaderContinuation(_ grid: SheetGrid, _ row: Int, classifier: RowClassifier) -> Bool {
-        guard !grid.isBlank(row), !classifier.isNote(grid, row), !classifier.isTotals(grid, row),
-              classifier.section(grid, row) == nil, !classifier.isColumnNumbers(grid, row) else { return false }
-        return grid.cells(of: row).allSatisfy { SheetGrid.label($0.value) != nil && !isFigure($0.value) }
+        let cells = grid.cells(of: row)
+        guard !cells.isEmpty, !classifier.isNote(cells), classifier.section(cells) == nil,
+              !classifier.isColumnNumbers(cells) else { return false }
+        guard cells.allSatisfy({ SheetGrid.label($0.value) != nil && !isFigure($0.value) }) else { return false }
+        return !classifier.isTotals(cells) || cells.count >= 2
     }
 
     /// A number, or text that reads as one ("1,754,914", "１４", "2024-09-28" as a date).

@@ -27,7 +27,7 @@ public struct HeaderMatcher: Sendable {
     /// are the unit spellings a unit row above the table lists.
     public func decide(column: Int, path: [String], declaredUnits: [String] = []) -> ColumnDecision {
         var decision = decisions.value(for: DecisionKey(path: path, declaredUnits: declaredUnits)) {
-            decideUncached(path: path, declaredUnits: declaredUnits)
+            decideWithStage(path: path, declaredUnits: declaredUnits)
         }
         decision.column = column
         return decision
@@ -36,6 +36,26 @@ public struct HeaderMatcher: Sendable {
     struct DecisionKey: Hashable {
         var path: [String]
         var declaredUnits: [String]
+    }
+
+    /// A header whose words start with a stage (小学在校生数, （高中）在校生数, 初中班额情况) gives that
+    /// part's figure in a row holding several parts: the stage is taken off and the rest decided.
+    /// A header that is an alias as written (初中毕业升学率) keeps its meaning.
+    private func decideWithStage(path: [String], declaredUnits: [String]) -> ColumnDecision {
+        let plain = decideUncached(path: path, declaredUnits: declaredUnits)
+        if plain.method == .alias { return plain }
+        guard let (stage, stripped) = StagePrefix(catalogue: catalogue).split(path) else { return plain }
+        var staged = decideUncached(path: stripped, declaredUnits: declaredUnits)
+        guard let id = staged.field, let field = catalogue.field(id), field.kind == .count || field.kind == .measure else {
+            // Unmapped either way: the part's words say more (a breakdown of students).
+            if plain.field == nil, staged.field == nil { staged.path = path; return staged }
+            return plain
+        }
+        staged.path = path
+        staged.stage = stage
+        staged.note = (["the \(stage.chineseName) part's figure, as the header's \(stage.chineseName) says"] + [staged.note].compactMap { $0 })
+            .joined(separator: "; ")
+        return staged
     }
 
     private func decideUncached(path: [String], declaredUnits: [String]) -> ColumnDecision {
@@ -70,6 +90,9 @@ public struct HeaderMatcher: Sendable {
         case .excluded(let id, let word):
             return unmapped(column, path, matchedText, "names \(id), but '\(word)' makes it another figure")
         case .none:
+            if let nearest = parents.first, let parent = groupField(of: nearest.core, context: context) {
+                return unmapped(column, path, matchedText, "a breakdown of \(parent.id) (\(nearest.core)): its 合计 column carries the field")
+            }
             return unmapped(column, path, matchedText, ofWhich ? "an 其中 (of which) part of its parent, naming no field itself" : "matches no field")
         }
     }
@@ -96,7 +119,7 @@ public struct HeaderMatcher: Sendable {
         guard let nearest = parents.first else { return (.none, leaf) }
         if catalogue.totalsWords.contains(leaf) || leaf == "计" {
             let parentContext = MatchContext(parents: parents.dropFirst().map(\.core))
-            if case .found(let field, _, _) = match(nearest.core, context: parentContext, exactOnly: true) {
+            if let field = groupField(of: nearest.core, context: parentContext) {
                 return (.found(field, .parentPath, 0.95), nearest.core)
             }
             return (.none, leaf)
@@ -114,6 +137,14 @@ public struct HeaderMatcher: Sendable {
             }
         }
         return (.none, leaf)
+    }
+
+    /// The field a group header names over its 合计 column: an alias as written (在校生数), or a
+    /// group alias (班额情况: the 合计 of the class sizes by grade is the number of classes).
+    func groupField(of text: String, context: MatchContext) -> FieldDefinition? {
+        if case .found(let field, _, _) = match(text, context: context, exactOnly: true) { return field }
+        let grouped = catalogue.fields.filter { $0.groupAliases.contains(text) }
+        return grouped.count == 1 ? grouped.first : nil
     }
 
     /// The field a parent header names on its own, if any.
@@ -218,6 +249,10 @@ public struct HeaderMatcher: Sendable {
             }
             if field.kind == .measure {
                 return (nil, "the header's unit \(written) is not a unit of \(canonical)")
+            }
+            // 在校生数（个）, 教职工数（个）: returns write 个 for any count.
+            if field.kind == .count, written == "个" {
+                return (UnitChoice(written: written, canonical: canonical, factor: 1, source: .header), nil)
             }
             return (UnitChoice(written: written, canonical: canonical, factor: 1, source: .header),
                     "the header's unit \(written) read as \(canonical)")

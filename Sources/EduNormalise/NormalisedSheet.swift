@@ -103,6 +103,12 @@ public struct SkippedRow: Hashable, Sendable {
         case title, unit = "unit-row", header, columnNumbers = "column-numbers", blank, section, totals, note
         /// Below a note row: signatures, dates.
         case afterNotes = "after-notes"
+        /// A place name alone (东湖街道): the township of the schools below it.
+        case township
+        /// A place name with figures: the township's subtotal, never a school.
+        case townshipSubtotal = "township-subtotal"
+        /// A part of a school written with 0 students (a twelve-year school with no senior pupils yet).
+        case emptyPart = "empty-part"
     }
 
     public var row: Int

@@ -99,6 +99,13 @@ public struct Normaliser: Sendable {
             sheet.titles = block.titles
             sheet.declaredUnits = block.declaredUnits
             sheet.decisions = decide(block.paths(in: grid).filter { !$0.path.isEmpty }, units: block.declaredUnits)
+            if let reason = SummarySheet(catalogue: catalogue, classifier: classifier)
+                .reason(sheetName: source.sheet.name, decisions: sheet.decisions, grid: grid, dataStart: block.dataStart) {
+                sheet.layout = .none(reason)
+                if !buffered { while try source.nextRow() != nil {} }
+                sheet.titleYear = sheet.titles.lazy.compactMap(ValueParser.firstYear(in:)).first
+                return sheet
+            }
             var reader = TableReader(sheet: source.sheet, block: block, decisions: sheet.decisions, classifier: classifier,
                                      catalogue: catalogue, streaming: streaming)
             var merges = MergeTracker(merged)
@@ -155,6 +162,12 @@ public struct Normaliser: Sendable {
             sheet.titles = block.titles
             sheet.declaredUnits = block.declaredUnits
             sheet.decisions = decide(block.paths(in: grid).filter { !$0.path.isEmpty }, units: block.declaredUnits)
+            if let reason = SummarySheet(catalogue: catalogue, classifier: classifier)
+                .reason(sheetName: table.sheet.name, decisions: sheet.decisions, grid: grid, dataStart: block.dataStart) {
+                sheet.layout = .none(reason)
+                sheet.titleYear = sheet.titles.lazy.compactMap(ValueParser.firstYear(in:)).first
+                return sheet
+            }
             let table = TableReader.read(grid: grid, block: block, decisions: sheet.decisions, classifier: classifier, catalogue: catalogue)
             sheet.records = table.records
             sheet.skipped = block.skipped + block.rows.map { SkippedRow(row: $0, kind: .header, text: grid.text(of: $0)) } + table.skipped
@@ -168,9 +181,14 @@ public struct Normaliser: Sendable {
     /// equal claim leaves both unmapped (never a guess).
     func decide(_ paths: [(column: Int, path: [String])], units: [String]) -> [ColumnDecision] {
         var decisions = paths.map { matcher.decide(column: $0.column, path: $0.path, declaredUnits: units) }
-        let claimed = Dictionary(grouping: decisions.indices.filter { decisions[$0].field != nil }) { decisions[$0].field! }
-        for (field, indices) in claimed where indices.count > 1 {
-            let best = indices.map { decisions[$0].confidence }.max()!
+        SchoolNameColumn.settle(&decisions)
+        // A field may be claimed once per part: 小学在校生数 and 初中在校生数 are two fields' worth.
+        let claimed = Dictionary(grouping: decisions.indices.filter { decisions[$0].field != nil }) {
+            ClaimKey(field: decisions[$0].field ?? "", stage: decisions[$0].stage)
+        }
+        for (key, indices) in claimed where indices.count > 1 {
+            let field = key.field
+            let best = indices.map { decisions[$0].confidence }.max() ?? 0
             let winners = indices.filter { decisions[$0].confidence == best }
             for index in indices where winners.count > 1 || decisions[index].confidence < best {
                 let others = indices.filter { $0 != index }.map { CellPosition.columnName(decisions[$0].column) }.joined(separator: ", ")
@@ -179,8 +197,14 @@ public struct Normaliser: Sendable {
                 decisions[index].method = .unmapped
                 decisions[index].confidence = 0
                 decisions[index].unit = nil
+                decisions[index].stage = nil
             }
         }
         return decisions
+    }
+
+    private struct ClaimKey: Hashable {
+        var field: String
+        var stage: Stage?
     }
 }

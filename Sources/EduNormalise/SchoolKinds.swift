@@ -17,6 +17,40 @@ struct SchoolKinds {
         catalogue.schoolTypes.first { $0.foldedWords.contains(folded) }
     }
 
+    /// The school type a sheet is named after: 小学, 初级中学, 九年一贯制学校, 职中, 小学(2023).
+    /// Years, brackets and digits around the type are passed over; nil when the name is no type.
+    func type(inSheetName name: String) -> SchoolTypeDefinition? {
+        var core = ""
+        var depth = 0
+        var afterDigit = false
+        for character in HeaderText.fold(name) {
+            defer { afterDigit = character.isASCII && character.isNumber }
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
+            // 2023年 goes; the 年 of 九年一贯制 stays.
+            else if depth == 0, !(character.isASCII && (character.isNumber || character.isPunctuation)), !(afterDigit && character == "年") {
+                core.append(character)
+            }
+        }
+        guard !core.isEmpty else { return nil }
+        if let exact = type(named: core) { return exact }
+        // 小学数据, 初级中学基本情况: the longest type word the name starts with.
+        return catalogue.schoolTypes.flatMap { type in type.foldedWords.map { (type, $0) } }
+            .filter { core.hasPrefix($0.1) && $0.1.count >= 2 }
+            .max { $0.1.count < $1.1.count }?.0
+    }
+
+    /// The stage a school's name ends in (…中学 → junior, …小学部 → primary), for a school whose type says none.
+    func stage(endingName name: String) -> Stage? {
+        let folded = HeaderText.fold(name)
+        var found: (stage: Stage, length: Int)?
+        for stage in Stage.parts {
+            for word in catalogue.stageWords[stage] ?? [] where folded.hasSuffix(word) && word.count > (found?.length ?? 0) {
+                found = (stage, word.count)
+            }
+        }
+        return found?.stage
+    }
+
     /// What a 学段 / 办学类型 cell says: a type, and the stage when it names only one.
     func interpret(_ text: String, fold: (String) -> String = HeaderText.fold) -> (type: String?, stage: Stage?) {
         let folded = fold(text)

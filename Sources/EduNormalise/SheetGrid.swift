@@ -46,12 +46,13 @@ struct SheetGrid {
         self.lastColumn = max(maxColumn, lastColumn ?? 0)
     }
 
-    /// A row's non-empty cells in column order, one per column (the last one written wins).
+    /// A row's non-empty cells in column order, one per column (the last one written wins). A cell
+    /// holding only white space (' ', a full-width space, a line break) is blank: returns pad cells so.
     static func nonEmptyCells(_ cells: [Cell]) -> [Cell] {
         var ordered = true
         var previous = Int.min
         for cell in cells {
-            if cell.value.isEmpty || cell.column <= previous {
+            if isBlank(cell.value) || cell.column <= previous {
                 ordered = false
                 break
             }
@@ -59,8 +60,18 @@ struct SheetGrid {
         }
         if ordered { return cells }
         var byColumn: [Int: CellValue] = [:]
-        for cell in cells where !cell.value.isEmpty { byColumn[cell.column] = cell.value }
+        for cell in cells where !isBlank(cell.value) { byColumn[cell.column] = cell.value }
         return byColumn.sorted { $0.key < $1.key }.map { Cell(column: $0.key, value: $0.value) }
+    }
+
+    /// Empty, or text of white space only. Most texts start with a character that is not white
+    /// space, so this looks at one byte for them.
+    static func isBlank(_ value: CellValue) -> Bool {
+        guard case .string(let text) = value else { return false }
+        guard let first = text.utf8.first else { return true }
+        // ASCII white space, or a lead byte of U+00A0, U+1680, U+2000–U+205F or U+3000.
+        guard first <= 0x20 || first == 0xC2 || first == 0xE1 || first == 0xE2 || first == 0xE3 else { return false }
+        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
     /// The value in a column of cells sorted by column.

@@ -23,9 +23,15 @@ struct TableReader {
 
     /// The mapped columns, with their fields looked up once.
     private let identityColumns: [(column: Int, id: String, role: IdentityRole)]
-    private let figureColumns: [(column: Int, id: String, name: String, unit: UnitChoice)]
+    private let figureColumns: [(column: Int, id: String, name: String, unit: UnitChoice, stage: Stage?)]
     private let kinds: SchoolKinds
     private let sheetStage: Stage?
+    /// The school type a sheet's name gives (小学, 九年一贯制学校 …): one sheet per type.
+    private let sheetType: SchoolTypeDefinition?
+    /// The parts the table's stage-prefixed columns name (小学在校生数, 初中在校生数 …).
+    private let columnStages: Set<Stage>
+    /// The township a place-name row (东湖街道) set for the rows below it.
+    private var township: IdentityValue?
 
     /// The records, skipped rows and rejects so far.
     private(set) var result = Result()
@@ -48,20 +54,23 @@ struct TableReader {
         self.catalogue = catalogue
         self.streaming = streaming
         kinds = SchoolKinds(catalogue: catalogue)
-        sheetStage = kinds.stage(inTitle: sheet.name) ?? block.titles.lazy.compactMap(kinds.stage(inTitle:)).first
+        sheetType = kinds.type(inSheetName: sheet.name)
+        sheetStage = sheetType.flatMap { $0.stages.count == 1 ? $0.stages.first : nil }
+            ?? kinds.stage(inTitle: sheet.name) ?? block.titles.lazy.compactMap(kinds.stage(inTitle:)).first
         var identity: [(Int, String, IdentityRole)] = []
-        var figures: [(Int, String, String, UnitChoice)] = []
+        var figures: [(Int, String, String, UnitChoice, Stage?)] = []
         for decision in decisions {
             guard let id = decision.field, let field = catalogue.field(id) else { continue }
             if field.kind == .identity {
                 identity.append((decision.column, id, id == "school_name" || id == "school_code" ? .key : id == "county_name" || id == "county_code" ? .county
                     : id == "school_type" ? .type : id == "year" ? .year : .other))
             } else if let unit = decision.unit {
-                figures.append((decision.column, id, field.name, unit))
+                figures.append((decision.column, id, field.name, unit, decision.stage))
             }
         }
         identityColumns = identity
         figureColumns = figures
+        columnStages = Set(figures.compactMap(\.4))
     }
 
     /// Reads a whole sheet held in memory.
@@ -148,7 +157,7 @@ struct TableReader {
     }
 
     private mutating func readSchool(row: Int, cells: [Cell], context: Stage?, merges: MergeTracker) {
-        var identity = [String: IdentityValue](minimumCapacity: identityColumns.count)
+        var identity = [String: IdentityValue](minimumCapacity: identityColumns.count + 1)
         var hasKey = false
         var hasCounty = false
         var typeText: String?
@@ -168,29 +177,32 @@ struct TableReader {
             }
             identity[id] = IdentityValue(text: role == .year ? ValueParser.year(value).map(String.init) ?? text : text, cell: origin)
         }
+        if identity["school_code"] == nil, let place = identity["school_name"], isPlaceName(place.text) {
+            readTownshipRow(row: row, cells: cells, place: place)
+            return
+        }
         guard hasKey || hasCounty else {
             result.rejects.append(Reject(row: row, column: nil, field: nil, written: SheetGrid.text(of: cells),
                                          reason: "no school name or code in this row"))
             return
         }
-        var stage: Stage? = hasKey ? nil : .county
-        var typeStages: [Stage] = []
-        if let typeText {
-            let interpretation = interpret(typeText)
-            stage = interpretation.stage
-            typeStages = interpretation.typeStages
+        if hasKey, identity["township"] == nil, let township { identity["township"] = township }
+        if hasKey, typeText == nil, let sheetType, let name = identity["school_name"] {
+            // The sheet is the type's (one sheet per school type): that is the school's type.
+            identity["school_type"] = IdentityValue(text: sheetType.type, cell: name.cell)
         }
-        if stage == nil, let context, typeStages.isEmpty || typeStages.contains(context) { stage = context }
-        if stage == .county { typeText = nil }
-        guard let stage else {
+        guard let stage = stage(hasKey: hasKey, typeText: typeText, name: identity["school_name"]?.text, context: context) else {
             result.rejects.append(Reject(row: row, column: nil, field: nil, written: SheetGrid.text(of: cells),
-                                         reason: "cannot tell whether this row is 小学 or 初中: no 学段 cell, section row or sheet title says"))
+                                         reason: "cannot tell whether this row is 小学 or 初中: no 学段 cell, section row, sheet name, title or school name says"))
             return
         }
         var values = FieldReadings()
         values.values.reserveCapacity(figureColumns.count)
+        var parts: [Stage: FieldReadings] = [:]
         var shared = FieldReadings()
-        for (column, id, name, unit) in figureColumns {
+        // In a row holding several parts (小学… │ 初中… │ whole-school columns), an unprefixed column is the whole school's.
+        let unprefixedIsWholeSchool = columnStages.count > 1 || columnStages.contains { $0 != stage } || stage == .wholeSchool && !columnStages.isEmpty
+        for (column, id, name, unit, columnStage) in figureColumns {
             if !merges.isEmpty, let range = merges.merge(row, column)?.range, range.rowCount > 1 {
                 // Written once over the school's part rows: the whole school's figure.
                 guard range.first.row == row, let value = SheetGrid.value(in: cells, column: column) else { continue }
@@ -198,29 +210,98 @@ struct TableReader {
                 continue
             }
             guard let value = SheetGrid.value(in: cells, column: column) else { continue }
-            values.read(value, field: id, name: name, unit: unit, at: CellPosition(row: row, column: column), rejects: &result.rejects)
-        }
-        result.records.append(SchoolRecord(row: row, identity: identity, stage: stage, readings: values))
-        if !shared.isEmpty {
-            let key = identity["school_code"]?.text ?? identity["school_name"]!.text
-            if let index = wholeSchool[key] {
-                if streaming {
-                    wholeSchoolRecords[index].values += shared.values
-                    wholeSchoolRecords[index].markedEmpty += shared.markedEmpty
-                } else {
-                    result.records[index].values += shared.values
-                    result.records[index].markedEmpty += shared.markedEmpty
-                }
+            let at = CellPosition(row: row, column: column)
+            if let columnStage, columnStage != stage {
+                parts[columnStage, default: FieldReadings()].read(value, field: id, name: name, unit: unit, at: at, rejects: &result.rejects)
+            } else if columnStage == nil, unprefixedIsWholeSchool {
+                shared.read(value, field: id, name: name, unit: unit, at: at, rejects: &result.rejects)
             } else {
-                let record = SchoolRecord(row: row, identity: identity, stage: .wholeSchool, readings: shared)
-                if streaming {
-                    wholeSchool[key] = wholeSchoolRecords.count
-                    wholeSchoolRecords.append(record)
-                } else {
-                    wholeSchool[key] = result.records.count
-                    result.records.append(record)
-                }
+                values.read(value, field: id, name: name, unit: unit, at: at, rejects: &result.rejects)
             }
         }
+        if stage != .wholeSchool || !values.isEmpty || parts.isEmpty {
+            appendPart(SchoolRecord(row: row, identity: identity, stage: stage == .wholeSchool && !parts.isEmpty ? .wholeSchool : stage, readings: values))
+        }
+        for part in Stage.parts {
+            guard let readings = parts[part] else { continue }
+            appendPart(SchoolRecord(row: row, identity: identity, stage: part, readings: readings))
+        }
+        if !shared.isEmpty { addWholeSchool(shared, row: row, identity: identity) }
+    }
+
+    /// A part's record, unless it was written with 0 students (not a part this year).
+    private mutating func appendPart(_ record: SchoolRecord) {
+        if record.stage != .wholeSchool, record.stage != .county, record.value("students") == 0 {
+            let name = record.schoolName ?? record.schoolCode ?? ""
+            result.skipped.append(SkippedRow(row: record.row, kind: .emptyPart,
+                                             text: "\(name): the \(record.stage.chineseName) part has 0 students, not loaded"))
+            return
+        }
+        result.records.append(record)
+    }
+
+    private mutating func addWholeSchool(_ shared: FieldReadings, row: Int, identity: [String: IdentityValue]) {
+        let key = identity["school_code"]?.text ?? identity["school_name"]?.text ?? "row \(row)"
+        if let index = wholeSchool[key] {
+            if streaming {
+                wholeSchoolRecords[index].values += shared.values
+                wholeSchoolRecords[index].markedEmpty += shared.markedEmpty
+            } else {
+                result.records[index].values += shared.values
+                result.records[index].markedEmpty += shared.markedEmpty
+            }
+        } else {
+            let record = SchoolRecord(row: row, identity: identity, stage: .wholeSchool, readings: shared)
+            if streaming {
+                wholeSchool[key] = wholeSchoolRecords.count
+                wholeSchoolRecords.append(record)
+            } else {
+                wholeSchool[key] = result.records.count
+                result.records.append(record)
+            }
+        }
+    }
+
+    /// The row's stage: its 学段 cell, else the section row or the sheet (name or title), else the
+    /// end of the school's name (…小学, …初级中学); a school whose type teaches several stages with
+    /// nothing to split them is read as the whole school. Nil when nothing tells.
+    private mutating func stage(hasKey: Bool, typeText: String?, name: String?, context: Stage?) -> Stage? {
+        guard hasKey else { return .county }
+        var stage: Stage?
+        var typeStages: [Stage] = []
+        if let typeText {
+            let interpretation = interpret(typeText)
+            stage = interpretation.stage
+            typeStages = interpretation.typeStages
+        }
+        if stage == nil, let context, typeStages.isEmpty || typeStages.contains(context) { stage = context }
+        if stage == nil, typeStages.isEmpty, let sheetType { typeStages = sheetType.stages }
+        if stage == nil, typeStages.isEmpty, let name {
+            if let type = catalogue.schoolTypeDefinition(endingName: name) {
+                typeStages = type.stages
+                if type.stages.count == 1 { stage = type.stages.first }
+            } else {
+                stage = kinds.stage(endingName: name)
+            }
+        }
+        if stage == nil, typeStages.count > 1 || !columnStages.isEmpty { stage = .wholeSchool }
+        return stage
+    }
+
+    /// A place name alone in the name column: 东湖街道, 白鹭镇, 青溪乡 (never a school's name).
+    private func isPlaceName(_ text: String) -> Bool {
+        guard text.count <= 16, catalogue.schoolTypeDefinition(endingName: text) == nil else { return false }
+        let folded = classifier.words.fold(text)
+        return catalogue.townshipSuffixes.contains { folded.hasSuffix($0) }
+    }
+
+    /// A township row: it names the township of the schools below; where it carries figures they are
+    /// the township's subtotal, skipped as such.
+    private mutating func readTownshipRow(row: Int, cells: [Cell], place: IdentityValue) {
+        township = place
+        let figures = figureColumns.contains { column in
+            SheetGrid.value(in: cells, column: column.column).map(HeaderBlock.isFigure) ?? false
+        }
+        result.skipped.append(SkippedRow(row: row, kind: figures ? .townshipSubtotal : .township, text: SheetGrid.text(of: cells)))
     }
 }
