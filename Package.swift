@@ -65,6 +65,6 @@ let package = Package(
         .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise"]),
         .testTarget(name: "EduReportsTests", dependencies: ["EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
-        .testTarget(name: "EduPipelinesTests", dependencies: ["EduPipelines", "EduWarehouse"]),
+        .testTarget(name: "EduPipelinesTests", dependencies: ["EduPipelines", "EduWarehouse", "EduIngest"]),
     ]
 )

@@ -17,6 +17,11 @@ struct FilePreparer: Sendable {
         /// The same bytes are in the warehouse already.
         case unchanged(SourceFile)
         case rejected(SourceFile, String)
+
+        var warnings: [String] {
+            if case .ready(let file) = self { return file.warnings }
+            return []
+        }
     }
 
     func prepare(path: String, knownDigests: Set<String>) -> Prepared {
@@ -32,14 +37,16 @@ struct FilePreparer: Sendable {
         do {
             let file = try OpenedFile.open(path, csv: csv)
             source.details = file.details.joined(separator: ", ")
-            var sheets: [SheetToLoad] = []
+            var normalised: [NormalisedSheet] = []
             var warnings: [String] = []
             for description in file.sheets {
                 var rows = try file.rows(description)
-                let sheet = try normaliser.normalise(&rows)
+                normalised.append(try normaliser.normalise(&rows))
                 warnings += rows.warnings.map(\.description)
-                sheets.append(resolver.resolve(sheet))
             }
+            // The county a file names may stand in one sheet's title only (一览表) or in its name.
+            let county = RecordResolver.FileCounty(path: path, sheets: normalised, catalogue: resolver.catalogue)
+            let sheets = normalised.map { resolver.resolve($0, file: county, warnings: &warnings) }
             if !sheets.contains(where: { !$0.records.isEmpty || !$0.rejects.isEmpty }) {
                 return .rejected(source, "no sheet holds a table or form of school figures the catalogue recognises; `eduetl headers \(path)` shows what was found")
             }

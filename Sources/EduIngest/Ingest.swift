@@ -7,7 +7,9 @@ import Foundation
 /// writer in the order they were named, each in its own transaction; the run is recorded.
 public final class Ingest {
     public struct Options: Sendable {
-        public var paths: [String]
+        /// What to read, each with its own year and county where it has them.
+        public var inputs: [IngestInput]
+        /// The year and county for inputs that give none.
         public var year: Int?
         public var county: String?
         public var csv: CSVOptions
@@ -16,13 +18,21 @@ public final class Ingest {
 
         public init(paths: [String], year: Int? = nil, county: String? = nil, csv: CSVOptions = CSVOptions(),
                     workers: Int = ProcessInfo.processInfo.activeProcessorCount, command: String = "eduetl ingest") {
-            self.paths = paths
+            self.inputs = paths.map { IngestInput(path: $0) }
             self.year = year
             self.county = county
             self.csv = csv
             self.workers = max(1, workers)
             self.command = command
         }
+
+        public init(inputs: [IngestInput], year: Int? = nil, county: String? = nil, csv: CSVOptions = CSVOptions(),
+                    workers: Int = ProcessInfo.processInfo.activeProcessorCount, command: String = "eduetl ingest") {
+            self.init(paths: [], year: year, county: county, csv: csv, workers: workers, command: command)
+            self.inputs = inputs
+        }
+
+        public var paths: [String] { inputs.map(\.path) }
     }
 
     public enum FileOutcome: Sendable, Equatable {
@@ -34,6 +44,9 @@ public final class Ingest {
     public struct FileReport: Sendable {
         public var path: String
         public var outcome: FileOutcome
+        /// What reading the file worked around or settled against it (a county the file names that
+        /// the flag overrode, replaced bytes …): also kept as the file's message in the warehouse.
+        public var warnings: [String] = []
     }
 
     public struct Summary: Sendable {
@@ -56,20 +69,29 @@ public final class Ingest {
 
     /// Runs the ingest; `progress` is called on the writer's thread after each file (done, total, path).
     public func run(progress: (Int, Int, String) -> Void = { _, _, _ in }) throws -> Summary {
-        let paths = try FileDiscovery.files(in: options.paths)
+        let found = try FileDiscovery.files(in: options.inputs)
+        let paths = found.map(\.path)
         guard !paths.isEmpty else { throw IngestError.noFiles(options.paths) }
         try warehouse.syncCatalogue(catalogue)
         if let standards { try warehouse.syncStandards(standards) }
         let run = try warehouse.startRun(command: options.command)
-        let settings = try loadSettings()
-        let preparer = FilePreparer(normaliser: Normaliser(catalogue: catalogue),
-                                    resolver: RecordResolver(catalogue: catalogue, year: options.year, county: options.county),
-                                    csv: options.csv, settings: settings)
-        let digests = try warehouse.loadedDigests(settings: settings)
+        // One preparer (and set of loaded digests) per year and county the inputs settle on.
+        let normaliser = Normaliser(catalogue: catalogue)
+        var preparers: [Flags: (preparer: FilePreparer, digests: Set<String>)] = [:]
+        for (_, input) in found {
+            let flags = Flags(year: input.year ?? options.year, county: input.county ?? options.county)
+            guard preparers[flags] == nil else { continue }
+            let settings = loadSettings(flags)
+            let preparer = FilePreparer(normaliser: normaliser, resolver: RecordResolver(catalogue: catalogue, year: flags.year, county: flags.county),
+                                        csv: options.csv, settings: settings)
+            preparers[flags] = (preparer, try warehouse.loadedDigests(settings: settings))
+        }
+        let perFile = found.compactMap { preparers[Flags(year: $0.input.year ?? options.year, county: $0.input.county ?? options.county)] }
         let queue = PreparedQueue(count: paths.count, window: options.workers * 2)
         for _ in 0..<min(options.workers, paths.count) {
             Thread.detachNewThread {
                 while let index = queue.claim() {
+                    let (preparer, digests) = perFile[index]
                     queue.deliver(index, preparer.prepare(path: paths[index], knownDigests: digests))
                 }
             }
@@ -77,8 +99,9 @@ public final class Ingest {
         var summary = Summary(run: run, files: [], counts: Warehouse.RunCounts())
         do {
             for index in paths.indices {
-                let outcome = try write(queue.take(index), run: run, counts: &summary.counts)
-                summary.files.append(FileReport(path: paths[index], outcome: outcome))
+                let prepared = queue.take(index)
+                let outcome = try write(prepared, run: run, counts: &summary.counts)
+                summary.files.append(FileReport(path: paths[index], outcome: outcome, warnings: prepared.warnings))
                 progress(index + 1, paths.count, paths[index])
             }
         } catch {
@@ -90,12 +113,17 @@ public final class Ingest {
         return summary
     }
 
+    struct Flags: Hashable {
+        var year: Int?
+        var county: String?
+    }
+
     /// What besides a file's bytes decides what it loads as: the flags and the catalogue.
-    func loadSettings() throws -> String {
+    func loadSettings(_ flags: Flags) -> String {
         let catalogueDigest = (try? FileDigest.sha256(path: catalogue.source).hex) ?? catalogue.source
         var parts = ["catalogue=\(catalogueDigest.prefix(16))"]
-        if let year = options.year { parts.append("year=\(year)") }
-        if let county = options.county { parts.append("county=\(county)") }
+        if let year = flags.year { parts.append("year=\(year)") }
+        if let county = flags.county { parts.append("county=\(county)") }
         if let encoding = options.csv.encoding { parts.append("encoding=\(encoding)") }
         if let delimiter = options.csv.delimiter { parts.append("delimiter=\(delimiter)") }
         return parts.joined(separator: ";")

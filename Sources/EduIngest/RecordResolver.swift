@@ -1,19 +1,40 @@
 import EduNormalise
 import EduWarehouse
+import Foundation
 
-/// Settles each record's year and county: the file's own fields first, then its title rows
-/// (青石县城关镇2024年小学… names the year, and the county where the catalogue knows it), then
-/// the --year and --county flags. A record with no school code, year or county is rejected with
-/// that reason, never guessed.
+/// Settles each record's year and county. The year: the file's own field, then the sheet's title
+/// (青石县城关镇2024年小学…; a hidden sheet titled 2023年… holds 2023), then --year. The county:
+/// the file's own field, then --county, then what the file says of itself where the catalogue
+/// knows the name (the sheet's title, another sheet's title, the file's name); where the flag and
+/// the file disagree the flag holds and a warning names the file and both. A record with no
+/// school code, year or county is rejected with that reason, never guessed.
 struct RecordResolver {
     let catalogue: Catalogue
     let year: Int?
     let county: String?
 
-    func resolve(_ sheet: NormalisedSheet) -> SheetToLoad {
+    /// What the file says of its county outside its fields.
+    struct FileCounty {
+        var path: String
+        /// Named by a title row of any of the file's sheets, else by the file's name.
+        var named: County?
+
+        init(path: String, sheets: [NormalisedSheet], catalogue: Catalogue) {
+            self.path = path
+            let titles = sheets.lazy.flatMap(\.titles)
+            named = titles.lazy.compactMap { County.named(in: $0, among: catalogue.counties) }.first
+                ?? County.named(in: (path as NSString).lastPathComponent, among: catalogue.counties)
+        }
+    }
+
+    func resolve(_ sheet: NormalisedSheet, file: FileCounty, warnings: inout [String]) -> SheetToLoad {
         var records: [ResolvedRecord] = []
         var rejects = sheet.rejects
-        let titleCounty = sheet.titles.lazy.compactMap { County.named(in: $0, among: catalogue.counties) }.first
+        let titleCounty = sheet.titles.lazy.compactMap { County.named(in: $0, among: catalogue.counties) }.first ?? file.named
+        if let county, let titleCounty, titleCounty.code != county {
+            warn("\(file.path): it names \(titleCounty.name) (\(titleCounty.code)) but --county \(county) was given: \(county) holds",
+                 into: &warnings)
+        }
         for record in sheet.records {
             let name = record.schoolName ?? ""
             func reject(_ reason: String) {
@@ -30,12 +51,14 @@ struct RecordResolver {
                 reject("no year for \(name): the return has no year field, its title names none, and no --year was given")
                 continue
             }
-            let countyCode = record.identity["county_code"]?.text
+            let ownCounty = record.identity["county_code"]?.text
                 ?? record.identity["county_name"].flatMap { County.named(in: $0.text, among: catalogue.counties)?.code }
-                ?? titleCounty?.code
-                ?? county
-            guard let countyCode else {
-                reject("no county for \(name): the return has no county field, its title names no county the catalogue knows, and no --county was given")
+            if let ownCounty, let county, ownCounty != county {
+                warn("\(file.path) › \(sheet.sheet.name): its county field says \(ownCounty) but --county \(county) was given: the file's field holds",
+                     into: &warnings)
+            }
+            guard let countyCode = ownCounty ?? county ?? titleCounty?.code else {
+                reject("no county for \(name): the return has no county field, no --county was given, and neither its titles nor its file name name a county the catalogue knows")
                 continue
             }
             if record.stage == .county {
@@ -46,5 +69,9 @@ struct RecordResolver {
             records.append(ResolvedRecord(record: record, schoolCode: code, year: year, countyCode: countyCode, schoolType: type))
         }
         return SheetToLoad(sheet: sheet, records: records, rejects: rejects)
+    }
+
+    private func warn(_ warning: String, into warnings: inout [String]) {
+        if !warnings.contains(warning) { warnings.append(warning) }
     }
 }

@@ -1,3 +1,4 @@
+import EduIngest
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -27,6 +28,18 @@ public enum InputGlob {
         return names.filter { name in
             !name.hasPrefix(".") && !name.hasPrefix("~$") && fnmatch(last, name, 0) == 0
         }.sorted().map { shown.isEmpty ? $0 : (shown as NSString).appendingPathComponent($0) }
+    }
+
+    /// Every input expanded with its year and county, in order, each path once.
+    public static func expand(_ inputs: [IngestInput]) -> [IngestInput] {
+        var seen = Set<String>()
+        var expanded: [IngestInput] = []
+        for input in inputs {
+            for path in expand(input.path) where seen.insert(path).inserted {
+                expanded.append(IngestInput(path: path, year: input.year, county: input.county))
+            }
+        }
+        return expanded
     }
 
     /// Every input expanded, in order, each path once.

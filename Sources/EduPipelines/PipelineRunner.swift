@@ -73,11 +73,12 @@ public struct PipelineRunner {
     private func perform(warehouse: Warehouse, outcome: inout Warehouse.PipelineRunOutcome) throws {
         let catalogue = try CatalogueLoader.load(path: spec.catalogue)
         let standards = try StandardsLoader.load(path: spec.standards)
-        let paths = InputGlob.expand(spec.inputs)
+        let inputs = InputGlob.expand(spec.inputs)
+        let paths = inputs.map(\.path)
         if paths.isEmpty {
-            log("\(spec.name): nothing to ingest in \(spec.inputs.joined(separator: ", "))")
+            log("\(spec.name): nothing to ingest in \(spec.inputs.map(\.path).joined(separator: ", "))")
         } else {
-            let options = Ingest.Options(paths: paths, year: spec.year, county: spec.county, workers: workers,
+            let options = Ingest.Options(inputs: inputs, year: spec.year, county: spec.county, workers: workers,
                                          command: "eduetl run \(spec.source)")
             do {
                 let summary = try Ingest(options: options, catalogue: catalogue, standards: standards, warehouse: warehouse).run()

@@ -1,3 +1,5 @@
+import EduIngest
+
 /// One scheduled pipeline, as its file (Pipelines/*.yml) describes it: what to ingest, into which
 /// warehouse, which summaries to export where, and when. Relative paths are relative to the folder
 /// eduetl runs in (the project root), as the command line's own defaults are.
@@ -5,8 +7,9 @@ public struct PipelineSpec: Sendable, Equatable {
     /// The pipeline's name: letters, digits, `.`, `_` and `-` (it names the run's state and lock).
     public var name: String
     /// Folders, files or glob patterns in the last path component (`returns/*.xlsx`) to ingest;
-    /// folders are searched recursively.
-    public var inputs: [String]
+    /// folders are searched recursively. Each may carry its own year and county; a file several
+    /// inputs reach takes the most specific one's.
+    public var inputs: [IngestInput]
     /// The SQLite warehouse (created when missing).
     public var warehouse: String
     /// The year for returns whose fields and title name none (as `--year`).
@@ -27,7 +30,7 @@ public struct PipelineSpec: Sendable, Equatable {
     public static let defaultCatalogue = "Pipelines/catalogue.yml"
     public static let defaultStandards = "Pipelines/standards.yml"
 
-    public init(name: String, inputs: [String], warehouse: String, year: Int? = nil, county: String? = nil,
+    public init(name: String, inputs: [IngestInput], warehouse: String, year: Int? = nil, county: String? = nil,
                 catalogue: String = PipelineSpec.defaultCatalogue, standards: String = PipelineSpec.defaultStandards,
                 exports: Exports? = nil, schedule: CronSchedule? = nil, source: String = "") {
         self.name = name

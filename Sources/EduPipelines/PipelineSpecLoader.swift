@@ -1,3 +1,4 @@
+import EduIngest
 import EduConfig
 import Foundation
 import Yams
@@ -82,14 +83,11 @@ struct PipelineReader {
               name.first != "." else {
             throw fail(root["name"], "the name '\(name)' must be ASCII letters, digits, '.', '_' and '-'")
         }
-        let inputs = try strings(root, "inputs", allowSingle: true)
+        let inputs = try sequence(root, "inputs", allowSingle: true).map { node throws(PipelineError) in try input(node) }
         guard !inputs.isEmpty else { throw fail(root["inputs"], "'inputs' names no folder, file or glob") }
         var spec = PipelineSpec(name: name, inputs: inputs, warehouse: try string(root, "warehouse"), source: source)
         if let node = root["year"] {
-            guard let text = node.scalar?.string, let year = Int(text), (1949...2100).contains(year) else {
-                throw fail(node, "'year' must be a year such as 2024, not '\(node.scalar?.string ?? "a list or mapping")'")
-            }
-            spec.year = year
+            spec.year = try year(node)
         }
         if let node = root["county"] {
             spec.county = try countyCode(node, key: "county")
@@ -110,6 +108,29 @@ struct PipelineReader {
             }
         }
         return spec
+    }
+
+    static let inputKeys = ["path", "year", "county"]
+
+    /// An input: a path, or a mapping with the path and the year and county its returns take.
+    func input(_ node: Node) throws(PipelineError) -> IngestInput {
+        if let text = node.scalar?.string {
+            guard !text.isEmpty else { throw fail(node, "the items of 'inputs' must be text") }
+            return IngestInput(path: text)
+        }
+        guard node.mapping != nil else { throw fail(node, "an input is a path, or a mapping with path and optionally year and county") }
+        try refuseUnknownKeys(node, known: Self.inputKeys, what: "an input")
+        var input = IngestInput(path: try string(node, "path"))
+        if let year = node["year"] { input.year = try self.year(year) }
+        if let county = node["county"] { input.county = try countyCode(county, key: "county") }
+        return input
+    }
+
+    func year(_ node: Node) throws(PipelineError) -> Int {
+        guard let text = node.scalar?.string, let year = Int(text), (1949...2100).contains(year) else {
+            throw fail(node, "'year' must be a year such as 2024, not '\(node.scalar?.string ?? "a list or mapping")'")
+        }
+        return year
     }
 
     func exports(_ node: Node) throws(PipelineError) -> PipelineSpec.Exports {

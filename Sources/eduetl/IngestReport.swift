@@ -20,6 +20,7 @@ enum IngestReport {
             case .rejected(let reason):
                 out += "  rejected   \(file.path): \(reason)\n"
             }
+            for warning in file.warnings { out += "    warning: \(warning)\n" }
         }
         return out
     }
@@ -37,6 +38,7 @@ enum IngestReport {
             case .rejected(let reason):
                 fields += ["\"outcome\": \"rejected\"", "\"reason\": \(CellDump.quoted(reason))"]
             }
+            fields.append("\"warnings\": [\(file.warnings.map(CellDump.quoted).joined(separator: ", "))]")
             return "{" + fields.joined(separator: ", ") + "}"
         }
         return """

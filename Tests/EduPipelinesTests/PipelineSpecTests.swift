@@ -1,3 +1,4 @@
+import EduIngest
 @testable import EduPipelines
 import Foundation
 import Testing

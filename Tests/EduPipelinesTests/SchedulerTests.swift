@@ -1,3 +1,4 @@
+import EduIngest
 @testable import EduPipelines
 import EduWarehouse
 import Foundation
@@ -22,7 +23,7 @@ import Glibc
 
     /// An hourly pipeline over an input folder that does not exist (nothing to ingest) and no exports.
     static func hourly(in folder: URL, catalogue: String = SchedulerTests.catalogue) throws -> PipelineSpec {
-        PipelineSpec(name: "hourly", inputs: [folder.appendingPathComponent("drop").path],
+        PipelineSpec(name: "hourly", inputs: [IngestInput(path: folder.appendingPathComponent("drop").path)],
                      warehouse: folder.appendingPathComponent("w.sqlite").path, catalogue: catalogue, standards: standards,
                      schedule: try CronSchedule("0 * * * *"), source: folder.appendingPathComponent("hourly.yml").path)
     }
