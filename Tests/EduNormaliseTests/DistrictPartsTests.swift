@@ -157,3 +157,36 @@ struct DistrictPartsTests {
         #expect(sheet.rejects.map(\.cell) == ["row 6"])
     }
 }
+
+extension DistrictPartsTests {
+    /// A district sheet longer than the rows a layout is found in, streamed (merges known at the
+    /// end, as XLSX states them): the same records, skipped rows and rejects as read whole.
+    @Test func aLongNineYearSheetStreamsAsItReadsWhole() throws {
+        var rows: [[String]] = []
+        for township in 0..<30 {
+            rows.append(["", "第\(township)街道", " ", " "])
+            for school in 0..<10 {
+                let code = String(format: "2136%03d%03d", township, school)
+                let senior = school == 3 ? "#0" : "#\(100 + school)"
+                rows.append([code, "第\(township)街道第\(school)学校", "教育部门", " ", "#\(300 + school)", "#\(200 + township)", senior,
+                             "#\(50 + school)", "#\(10_000 + school)", "#\(12.5 + Double(school))"])
+            }
+        }
+        let table = Self.sheet("十二年一贯制学校", groups: [
+            ("小学在校生数（个）", ["合计"]), ("初中在校生数（个）", ["合计"]), ("高中在校生数（个）", ["合计"]),
+        ] + Self.wholeSchoolGroups.filter { $0.header != "教职工数（个）" } + [("教职工数（个）", ["合计"])], rows: rows)
+        #expect(table.rows.count > Normaliser.headRows + 100)
+        let whole = Self.normaliser.normalise(table)
+        var source = StreamingTests.LateMergesSource(sheet: table.sheet, rows: table.rows, merges: table.mergedRanges)
+        var handed: [SchoolRecord] = []
+        let streamed = try Self.normaliser.normalise(&source) { handed.append($0) }
+        #expect(Set(handed) == Set(whole.records))
+        #expect(streamed.skipped == whole.skipped && streamed.rejects == whole.rejects)
+        #expect(whole.rejects.isEmpty)
+        #expect(whole.records.filter { $0.stage == .senior }.count == 270)
+        #expect(whole.records.filter { $0.stage == .wholeSchool }.count == 300)
+        #expect(whole.skipped.filter { $0.kind == .emptyPart }.count == 30)
+        let last = try #require(whole.records.last { $0.stage == .primary })
+        #expect(last.identity["township"]?.text == "第29街道")
+    }
+}
