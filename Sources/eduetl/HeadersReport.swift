@@ -72,6 +72,7 @@ enum HeadersReport {
             if let unit = decision.unit, !unit.canonical.isEmpty {
                 parts.append("\"unit\": {\"written\": \(CellDump.quoted(unit.written)), \"canonical\": \(CellDump.quoted(unit.canonical)), \"factor\": \(CellDump.jsonNumber(unit.factor)), \"source\": \(CellDump.quoted(unit.source.rawValue))}")
             }
+            parts.append("\"stage\": \(decision.stage.map { CellDump.quoted($0.rawValue) } ?? "null")")
             parts.append("\"note\": \(decision.note.map(CellDump.quoted) ?? "null")")
             return "{" + parts.joined(separator: ", ") + "}"
         }
@@ -79,6 +80,8 @@ enum HeadersReport {
         let skipped = sheet.skipped.map { "{\"row\": \($0.row), \"kind\": \(CellDump.quoted($0.kind.rawValue)), \"text\": \(CellDump.quoted($0.text))}" }
         fields.append("\"skipped\": [\(skipped.joined(separator: ", "))]")
         fields.append("\"records\": \(sheet.records.count)")
+        let stages = Dictionary(grouping: sheet.records, by: \.stage).map { "\(CellDump.quoted($0.key.rawValue)): \($0.value.count)" }.sorted()
+        fields.append("\"records_by_stage\": {\(stages.joined(separator: ", "))}")
         let rejects = sheet.rejects.map { "{\"cell\": \(CellDump.quoted($0.cell)), \"reason\": \(CellDump.quoted($0.reason))}" }
         fields.append("\"rejects\": [\(rejects.joined(separator: ", "))]")
         return "  {" + fields.joined(separator: ",\n  ") + "}"
