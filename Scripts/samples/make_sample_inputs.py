@@ -1194,7 +1194,14 @@ def main():
             **reference(schools),
         },
     }
-    with open(os.path.join(out, "TRUTH.json"), "w", encoding="utf-8") as fh:
+    # The district 东湖区 is Scripts/samples/make_district_workbook.py's: keep its key as it is.
+    truth_file = os.path.join(out, "TRUTH.json")
+    if os.path.exists(truth_file):
+        with open(truth_file, encoding="utf-8") as fh:
+            earlier = json.load(fh)
+        if "district" in earlier:
+            truth["district"] = earlier["district"]
+    with open(truth_file, "w", encoding="utf-8") as fh:
         json.dump(truth, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
     n_parts = sum(len(s["parts"]) for s in schools)
