@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the second sample county, the district 东湖区 (code 360392, made up), school year 2024:
 
-    SampleInputs/东湖区2024年教育事业统计年报.xlsx   one workbook as a district bureau compiles it in WPS
+    SampleInputs/东湖区/东湖区2024年教育事业统计年报.xlsx   one workbook as a district bureau compiles it in WPS
     SampleInputs/TRUTH.json → "district"           the same figures in canonical units (every other key kept)
 
     python3 Scripts/samples/make_district_workbook.py [--out SampleInputs]
@@ -36,7 +36,8 @@ YEAR = 2024
 LAST_YEAR = 2023
 COUNTY = "东湖区"
 COUNTY_CODE = "360392"
-FILE = "东湖区2024年教育事业统计年报.xlsx"
+# In a folder of its own: the district is another county, ingested with its own county code.
+FILE = "东湖区/东湖区2024年教育事业统计年报.xlsx"
 CODE_PREFIX = "21360392"  # + two digits: 10-digit 机构代码 (学校标识码)
 ZIP_TIME = (2024, 9, 30, 10, 26, 14)
 KSO_BUILD = "2052-12.1.0.17827"  # 2052: zh-CN
@@ -1008,6 +1009,7 @@ def main():
         ("xl/workbook.xml", workbook_xml(SHEET_ORDER.index(HIDDEN))),
         ("docProps/custom.xml", custom_xml(rng)), ("_rels/.rels", root_rels_xml()),
         ("[Content_Types].xml", content_types_xml())]
+    os.makedirs(os.path.dirname(os.path.join(out, FILE)), exist_ok=True)
     write_zip(os.path.join(out, FILE), parts)
 
     district = {

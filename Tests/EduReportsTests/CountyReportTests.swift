@@ -107,7 +107,7 @@ struct CountyReportTests {
         let reasonColumn = try #require(header.firstIndex(of: "不计入县域统计的原因")) + 1
         let stageColumn = try #require(header.firstIndex(of: "学段代码")) + 1
         let schools = rows.dropFirst(2).filter { Self.text($0, stageColumn) != nil }
-        let view = try county.query("SELECT school_code, stage, excluded_reason FROM school_indicators WHERE year = 2024")
+        let view = try county.query("SELECT school_code, stage, excluded_reason FROM school_indicators WHERE year = 2024 AND county_code = '360321'")
         #expect(schools.count == view.count)
         var excluded: [String: String] = [:]
         for row in schools {
@@ -132,12 +132,12 @@ struct CountyReportTests {
         let workbook = try Workbook(path: Self.export([.xlsx], in: folder)[0])
         let rows = try Self.rows(workbook, "未达标学校").dropFirst(2).filter { Self.text($0, 14) != nil }
         let listed = Set(rows.map { "\(Self.text($0, 2)!)|\(Self.text($0, 14)!)" })
-        let view = try county.query("SELECT DISTINCT school_code, stage FROM school_compliance WHERE year = 2024 AND complies = 0")
+        let view = try county.query("SELECT DISTINCT school_code, stage FROM school_compliance WHERE year = 2024 AND county_code = '360321' AND complies = 0")
         #expect(listed == Set(view.map { "\($0[0]!)|\($0[1]!)" }))
         #expect(listed.count == 19)  // 17 counted parts and two excluded teaching points
         // Each row is a minimum the school misses, with its value, the minimum and the gap.
         let missed = try county.query("""
-            SELECT school_code, stage, indicator, value, minimum FROM school_compliance WHERE year = 2024 AND complies = 0 AND met = 0
+            SELECT school_code, stage, indicator, value, minimum FROM school_compliance WHERE year = 2024 AND county_code = '360321' AND complies = 0 AND met = 0
             """)
         #expect(rows.count == missed.count)
         for expected in missed {
@@ -234,7 +234,7 @@ struct CountyReportTests {
 
         let compliance = tables[2]
         let listed = Set(compliance.dropFirst().map { "\($0[1])|\($0[13])" })
-        let complying = try county.query("SELECT DISTINCT school_code, stage FROM school_compliance WHERE year = 2024 AND complies = 0")
+        let complying = try county.query("SELECT DISTINCT school_code, stage FROM school_compliance WHERE year = 2024 AND county_code = '360321' AND complies = 0")
         #expect(listed == Set(complying.map { "\($0[0]!)|\($0[1]!)" }))
         #expect(compliance.dropFirst().allSatisfy { $0[9].hasSuffix("%") })
 
@@ -366,7 +366,7 @@ struct CountyReportTests {
 
         let ids = Standards.derivedIndicators.map(\.id)
         let indicators = try county.query("""
-            SELECT school_code, stage, students, excluded_reason, \(ids.joined(separator: ", ")) FROM school_indicators WHERE year = 2024
+            SELECT school_code, stage, students, excluded_reason, \(ids.joined(separator: ", ")) FROM school_indicators WHERE year = 2024 AND county_code = '360321'
             """)
         #expect(document.schools.count == indicators.count)
         for expected in indicators {
@@ -379,7 +379,7 @@ struct CountyReportTests {
             }
         }
         let failing = Set(document.compliance.filter { $0.complies == false }.map { "\($0.school_code)|\($0.stage)" })
-        let complying = try county.query("SELECT DISTINCT school_code, stage FROM school_compliance WHERE year = 2024 AND complies = 0")
+        let complying = try county.query("SELECT DISTINCT school_code, stage FROM school_compliance WHERE year = 2024 AND county_code = '360321' AND complies = 0")
         #expect(failing == Set(complying.map { "\($0[0]!)|\($0[1]!)" }))
         let rates = try county.query("SELECT indicator, value, target FROM county_targets WHERE year = 2024 AND county_code = '360321'")
         #expect(document.targets.count == rates.count && !rates.isEmpty)
@@ -474,16 +474,17 @@ struct CountyReportTests {
         let binary = try #require(Self.binary)
         let folder = try ScratchFolder()
         let out = folder.path("报告")
-        let run = try ExternalRun.run([binary.path, "report", "--year", "2024", "--db", county.databasePath, "--out", out], timeout: 120)
+        let run = try ExternalRun.run([binary.path, "report", "--year", "2024", "--county", "360321", "--db", county.databasePath, "--out", out], timeout: 120)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("eduetl report: 青石县 360321, 2024: 小学 综合差异系数 0.1811 (limit 0.65)"))
         let listed = run.stdout.split(separator: "\n").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(listed.count == 7)
         #expect(listed.allSatisfy { FileManager.default.fileExists(atPath: $0) && $0.hasPrefix(out + "/青石县-360321-2024-") })
 
-        let missing = try ExternalRun.run([binary.path, "report", "--year", "2023", "--db", county.databasePath, "--out", out])
+        // 2023 has the district's hidden sheet of last year; 2022 has nothing.
+        let missing = try ExternalRun.run([binary.path, "report", "--year", "2022", "--db", county.databasePath, "--out", out])
         #expect(missing.status == 1)
-        #expect(missing.stderr == "eduetl: the warehouse has no school values for 2023; `eduetl ingest` first.\n")
+        #expect(missing.stderr == "eduetl: the warehouse has no school values for 2022; `eduetl ingest` first.\n")
         let otherCounty = try ExternalRun.run([binary.path, "report", "--year", "2024", "--county", "360322", "--db", county.databasePath])
         #expect(otherCounty.status == 1)
         #expect(otherCounty.stderr.contains("no school values for county 360322 in 2024"))

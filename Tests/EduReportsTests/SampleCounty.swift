@@ -33,7 +33,10 @@ struct SampleCounty: Sendable {
         let warehouse = try Warehouse(path: databasePath)
         let catalogue = try CatalogueLoader.load(path: Self.root.appendingPathComponent("Pipelines/catalogue.yml").path)
         let standards = try StandardsLoader.load(path: Self.root.appendingPathComponent("Pipelines/standards.yml").path)
-        let options = Ingest.Options(paths: [Self.root.appendingPathComponent("SampleInputs").path], county: "360321")
+        // The district inside SampleInputs is another county, with its own code.
+        let options = Ingest.Options(inputs: [IngestInput(path: Self.root.appendingPathComponent("SampleInputs").path),
+                                              IngestInput(path: Self.root.appendingPathComponent("SampleInputs/东湖区").path, county: "360392")],
+                                     county: "360321")
         let result = try Ingest(options: options, catalogue: catalogue, standards: standards, warehouse: warehouse).run()
         guard result.counts.filesRejected == 0, result.counts.filesLoaded > 0 else {
             throw Failure(description: "the sample county did not load: \(result.counts)")

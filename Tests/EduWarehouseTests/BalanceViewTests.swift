@@ -13,10 +13,19 @@ struct BalanceViewTests {
     static let catalogue = try! CatalogueLoader.load(path: root.appendingPathComponent("Pipelines/catalogue.yml").path)
 
     static func ingest(_ paths: [String]) throws -> Warehouse {
+        try ingest(paths.map { IngestInput(path: $0) })
+    }
+
+    /// SampleInputs with its district (东湖区/, 360392) as the other county it is.
+    static func ingestSamples() throws -> Warehouse {
+        try ingest(SampleWarehouseTests.sampleInputs)
+    }
+
+    static func ingest(_ inputs: [IngestInput]) throws -> Warehouse {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eduetl-balance-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let warehouse = try Warehouse(path: folder.appendingPathComponent("warehouse.sqlite").path)
-        let options = Ingest.Options(paths: paths, county: "360321")
+        let options = Ingest.Options(inputs: inputs, county: "360321")
         let summary = try Ingest(options: options, catalogue: catalogue, standards: standards, warehouse: warehouse).run()
         #expect(summary.counts.filesRejected == 0)
         return warehouse
@@ -83,7 +92,7 @@ struct BalanceViewTests {
     }
 
     @Test func countyBalanceEqualsAnIndependentComputation() throws {
-        let warehouse = try Self.ingest([Self.root.appendingPathComponent("SampleInputs").path])
+        let warehouse = try Self.ingestSamples()
         let parts = try Self.truthParts()
         var checked = 0
         for stage in ["primary", "junior"] {
@@ -100,7 +109,7 @@ struct BalanceViewTests {
                     cvs.append(cv)
                     let row = try #require(try warehouse.connection.prepare("""
                         SELECT schools, students, mean, cv, cv_limit FROM county_balance
-                        WHERE stage = ? AND standard = ? AND indicator = ?
+                        WHERE county_code = '360321' AND stage = ? AND standard = ? AND indicator = ?
                         """).rows([.text(stage), .text(standard), .text(id)]).first, "\(stage) \(standard) \(id)")
                     #expect(row[0].int == Int64(points.count), "\(stage) \(id) schools")
                     #expect(abs(row[1].double! - students) < 1e-6)
@@ -111,7 +120,7 @@ struct BalanceViewTests {
                 }
                 if standard == "basic" {
                     let composite = try #require(try warehouse.connection.prepare("""
-                        SELECT cv FROM county_balance WHERE stage = ? AND standard = 'basic' AND indicator = 'composite'
+                        SELECT cv FROM county_balance WHERE county_code = '360321' AND stage = ? AND standard = 'basic' AND indicator = 'composite'
                         """).rows([.text(stage)]).first?.first?.double)
                     #expect(abs(composite - cvs.reduce(0, +) / Double(cvs.count)) < 1e-9)
                 }
@@ -119,7 +128,7 @@ struct BalanceViewTests {
             // The published reference of the generator agrees to its four decimals.
             let reference = (SampleWarehouseTests.truth["reference"] as! [String: Any])[stage] as! [String: Any]
             let basicReference = reference["basic_cv"] as! [String: Double]
-            let row = try warehouse.connection.prepare("SELECT cv FROM county_balance WHERE stage = ? AND indicator = 'sports_area_per_student' AND standard = 'basic'")
+            let row = try warehouse.connection.prepare("SELECT cv FROM county_balance WHERE county_code = '360321' AND stage = ? AND indicator = 'sports_area_per_student' AND standard = 'basic'")
                 .rows([.text(stage)]).first?.first?.double
             #expect(abs((row ?? 0) - basicReference["sports_area_per_student"]!) < 0.00005)
         }
@@ -127,9 +136,9 @@ struct BalanceViewTests {
     }
 
     @Test func everySchoolIndicatorEqualsAnIndependentComputation() throws {
-        let warehouse = try Self.ingest([Self.root.appendingPathComponent("SampleInputs").path])
+        let warehouse = try Self.ingestSamples()
         let ids = Standards.derivedIndicators.map(\.id)
-        let rows = try warehouse.connection.prepare("SELECT school_code, stage, students, \(ids.joined(separator: ", ")) FROM school_indicators").rows()
+        let rows = try warehouse.connection.prepare("SELECT school_code, stage, students, \(ids.joined(separator: ", ")) FROM school_indicators WHERE county_code = '360321'").rows()
         let parts = try Self.truthParts()
         #expect(rows.count == parts.count)
         for part in parts {
@@ -145,9 +154,9 @@ struct BalanceViewTests {
     }
 
     @Test func complianceEqualsAnIndependentComputation() throws {
-        let warehouse = try Self.ingest([Self.root.appendingPathComponent("SampleInputs").path])
+        let warehouse = try Self.ingestSamples()
         let rows = try warehouse.connection.prepare("""
-            SELECT DISTINCT school_code, stage, indicators_met, complies, excluded_reason FROM school_compliance
+            SELECT DISTINCT school_code, stage, indicators_met, complies, excluded_reason FROM school_compliance WHERE county_code = '360321'
             """).rows()
         var seen = 0
         for part in try Self.truthParts() {
@@ -177,7 +186,7 @@ struct BalanceViewTests {
     }
 
     @Test func countyTargetsCompareTheCountyFigures() throws {
-        let warehouse = try Self.ingest([Self.root.appendingPathComponent("SampleInputs").path])
+        let warehouse = try Self.ingestSamples()
         let county = (SampleWarehouseTests.truth["county"] as! [String: Any])["rates_file"] as! [String: Any]
         let values = county["values"] as! [String: Double]
         let rows = try warehouse.connection.prepare("SELECT indicator, value, target, comparison, met FROM county_targets WHERE year = 2024 AND county_code = '360321'").rows()
