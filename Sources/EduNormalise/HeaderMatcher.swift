@@ -7,6 +7,7 @@
 public struct HeaderMatcher: Sendable {
     public let catalogue: Catalogue
     let spellings: [String]
+    let stagePrefix: StagePrefix
 
     /// A fuzzy match's alias must make up this share of the header's characters.
     static let fuzzyCoverage = 0.6
@@ -17,6 +18,7 @@ public struct HeaderMatcher: Sendable {
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
         spellings = catalogue.spellingsLongestFirst
+        stagePrefix = StagePrefix(catalogue: catalogue)
     }
 
     public func headerText(_ raw: String) -> HeaderText {
@@ -43,8 +45,8 @@ public struct HeaderMatcher: Sendable {
     /// A header that is an alias as written (初中毕业升学率) keeps its meaning.
     private func decideWithStage(path: [String], declaredUnits: [String]) -> ColumnDecision {
         let plain = decideUncached(path: path, declaredUnits: declaredUnits)
-        if plain.method == .alias { return plain }
-        guard let (stage, stripped) = StagePrefix(catalogue: catalogue).split(path) else { return plain }
+        if plain.method == .alias, stagePrefix.split(plain.matchedText) != nil { return plain }
+        guard let (stage, stripped) = stagePrefix.split(path) else { return plain }
         var staged = decideUncached(path: stripped, declaredUnits: declaredUnits)
         guard let id = staged.field, let field = catalogue.field(id), field.kind == .count || field.kind == .measure else {
             // Unmapped either way: the part's words say more (a breakdown of students).
@@ -63,6 +65,15 @@ public struct HeaderMatcher: Sendable {
         let texts = path.map(headerText)
         guard let leaf = texts.last, !leaf.core.isEmpty else {
             return unmapped(column, path, "", "no header")
+        }
+        // 合计 or 计 under a header carries that header's figure (固定资产总值 / 其中：教学仪器设备资产值 / 计
+        // is the equipment): decided as the header above it where that names a field.
+        if texts.count > 1, catalogue.totalsWords.contains(leaf.core) || leaf.core == "计" {
+            var above = decideUncached(path: Array(path.dropLast()), declaredUnits: declaredUnits)
+            if above.field != nil {
+                above.path = path
+                return above
+            }
         }
         let ofWhich = leaf.isOfWhich || texts.dropLast().contains { $0.core == "其中" || $0.isOfWhich }
         let parents = Array(texts.dropLast().reversed().filter { !$0.core.isEmpty && $0.core != "其中" })

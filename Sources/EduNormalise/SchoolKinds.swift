@@ -39,6 +39,16 @@ struct SchoolKinds {
             .max { $0.1.count < $1.1.count }?.0
     }
 
+    /// The school type a title names (2024年九年一贯制学校数据情况, 东湖区高级中学基本情况): the type words
+    /// it holds, a word inside a longer one passed over (小学 in 中心小学; 中小学 names none), all of one type.
+    func type(inTitle title: String) -> SchoolTypeDefinition? {
+        let folded = HeaderText.fold(title).replacingOccurrences(of: "中小学", with: "|")
+        let found = catalogue.schoolTypes.flatMap { type in type.foldedWords.filter { $0.count >= 2 && folded.contains($0) }.map { (type, $0) } }
+        let outer = found.filter { candidate in !found.contains { $0.1 != candidate.1 && $0.1.contains(candidate.1) } }
+        guard let first = outer.first, outer.allSatisfy({ $0.0 == first.0 }) else { return nil }
+        return first.0
+    }
+
     /// The stage a school's name ends in (…中学 → junior, …小学部 → primary), for a school whose type says none.
     func stage(endingName name: String) -> Stage? {
         let folded = HeaderText.fold(name)

@@ -13,7 +13,7 @@ enum SchoolNameColumn {
             let decision = decisions[index]
             guard decision.field == nil, let leaf = decision.path.last, abs(decision.column - code.column) <= reach else { return false }
             let folded = HeaderText.fold(leaf)
-            return folded == "单位" || folded == "机构名称" || folded == "机构"
+            return folded == "单位" || folded == "机构"
         }
         guard candidates.count == 1, let index = candidates.first else { return }
         decisions[index].field = "school_name"

@@ -1,5 +1,5 @@
 /// A summary sheet (一览表, 汇总表): a table whose rows are stages or school types (幼儿园, 小学,
-/// 初级中学 …), not schools. It is skipped whole, with that reason, instead of a reject per row.
+/// 初级中学 …) or townships, not schools. It is skipped whole, with that reason, instead of a reject per row.
 struct SummarySheet {
     let catalogue: Catalogue
     let classifier: RowClassifier
@@ -19,7 +19,8 @@ struct SummarySheet {
             guard !classifier.isNote(cells), !classifier.isTotals(cells),
                   let text = cells.lazy.compactMap({ SheetGrid.label($0.value) }).first else { continue }
             let folded = classifier.words.fold(text)
-            if kinds.stage(named: folded) != nil || kinds.type(named: folded) != nil || kinds.type(inSheetName: text) != nil {
+            let place = catalogue.townshipSuffixes.contains { folded.hasSuffix($0) } && folded.count <= 16
+            if kinds.stage(named: folded) != nil || kinds.type(named: folded) != nil || kinds.type(inSheetName: text) != nil || place {
                 kindRows += 1
             } else {
                 otherRows += 1
@@ -27,6 +28,6 @@ struct SummarySheet {
         }
         let named = Self.nameWords.contains { HeaderText.fold(sheetName).contains($0) }
         guard kindRows >= 2 && kindRows > otherRows || named && kindRows + otherRows > 0 else { return nil }
-        return "a summary sheet: its rows are 学段 or school types (小学, 初级中学 …), not schools; skipped"
+        return "a summary sheet: its rows are 学段, school types (小学, 初级中学 …) or townships, not schools; skipped"
     }
 }

@@ -54,7 +54,7 @@ struct TableReader {
         self.catalogue = catalogue
         self.streaming = streaming
         kinds = SchoolKinds(catalogue: catalogue)
-        sheetType = kinds.type(inSheetName: sheet.name)
+        sheetType = kinds.type(inSheetName: sheet.name) ?? block.titles.lazy.compactMap(kinds.type(inTitle:)).first
         sheetStage = sheetType.flatMap { $0.stages.count == 1 ? $0.stages.first : nil }
             ?? kinds.stage(inTitle: sheet.name) ?? block.titles.lazy.compactMap(kinds.stage(inTitle:)).first
         var identity: [(Int, String, IdentityRole)] = []
@@ -177,7 +177,8 @@ struct TableReader {
             }
             identity[id] = IdentityValue(text: role == .year ? ValueParser.year(value).map(String.init) ?? text : text, cell: origin)
         }
-        if identity["school_code"] == nil, let place = identity["school_name"], isPlaceName(place.text) {
+        if !(identity["school_code"].map { Self.isSchoolCode($0.text) } ?? false),
+           let place = [identity["school_name"], identity["school_code"]].lazy.compactMap({ $0 }).first(where: { isPlaceName($0.text) }) {
             readTownshipRow(row: row, cells: cells, place: place)
             return
         }
@@ -288,11 +289,19 @@ struct TableReader {
         return stage
     }
 
-    /// A place name alone in the name column: 东湖街道, 白鹭镇, 青溪乡 (never a school's name).
+    /// A place name alone in the name column, or merged across the row from the first: 东湖街道, 白鹭镇,
+    /// 一、青溪乡, 西山街道（4所） (never a school's name).
     private func isPlaceName(_ text: String) -> Bool {
-        guard text.count <= 16, catalogue.schoolTypeDefinition(endingName: text) == nil else { return false }
-        let folded = classifier.words.fold(text)
-        return catalogue.townshipSuffixes.contains { folded.hasSuffix($0) }
+        guard text.count <= 24, catalogue.schoolTypeDefinition(endingName: text) == nil else { return false }
+        var core = classifier.matcher.headerText(text).core
+        if core.hasSuffix(")"), let open = core.lastIndex(of: "(") { core = String(core[..<open]) }
+        guard !core.isEmpty, core.count <= 16 else { return false }
+        return catalogue.townshipSuffixes.contains { core.hasSuffix($0) }
+    }
+
+    /// A 学校标识码 or the like: ten or more digits (a township's own code is shorter).
+    static func isSchoolCode(_ text: String) -> Bool {
+        text.utf8.filter { (0x30...0x39).contains($0) }.count >= 10
     }
 
     /// A township row: it names the township of the schools below; where it carries figures they are

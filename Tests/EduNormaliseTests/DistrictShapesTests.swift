@@ -88,3 +88,67 @@ struct DistrictShapesTests {
         #expect(sheet.records[1].values.allSatisfy { $0.cell.column != 7 }, "G12 holds a space: no value")
     }
 }
+
+/// Variants of the same shapes a bureau may send.
+extension DistrictShapesTests {
+    // 8. Township rows written other ways: merged across from column A, with a township code, an ordinal and a count.
+    @Test func townshipRowsInOtherSpellings() throws {
+        var rows = Self.primaryRows
+        rows[1] = ["一、东湖街道（1所）"]
+        rows[3] = ["360392101", "白鹭镇人民政府办事处"]
+        let table = DistrictSheet.table("小学", DistrictSheet.primaryHeader + rows, merged: DistrictSheet.primaryMerges + ["A7:S7"])
+        let sheet = Self.normaliser.normalise(table)
+        #expect(sheet.rejects.isEmpty)
+        #expect(sheet.records.map { $0.identity["township"]?.text } == ["一、东湖街道（1所）", "白鹭镇人民政府办事处"])
+        #expect(sheet.skipped.filter { $0.kind == .township }.map(\.row) == [7, 9])
+    }
+
+    // 3. 合计/计 under an 其中 column carries that column's field, in the grandparent's unit.
+    @Test func aTotalUnderAnOfWhichColumnIsThatColumnsField() throws {
+        let decision = CatalogueFixture.matcher.decide(column: 1, path: ["固定资产总值（万元）", "其中：教学仪器设备资产值", "计"])
+        #expect(decision.field == "equipment_value")
+        #expect(decision.unit?.factor == 10_000)
+        let female = CatalogueFixture.matcher.decide(column: 1, path: ["在校生数（个）", "其中：女", "计"])
+        #expect(female.field == "students_female")
+        let teachers = CatalogueFixture.matcher.decide(column: 1, path: ["专任教师", "其中：女", "计"])
+        #expect(teachers.field == nil)
+    }
+
+    // 6. A stage written as a header of its own (在校生数 / 小学 / 合计, or 初中 over its columns).
+    @Test func aStageWrittenAsItsOwnHeaderNamesThePart() throws {
+        let primary = CatalogueFixture.matcher.decide(column: 1, path: ["在校生数（个）", "小学", "合计"])
+        #expect(primary.field == "students" && primary.stage == .primary)
+        let senior = CatalogueFixture.matcher.decide(column: 1, path: ["高中部", "班级数"])
+        #expect(senior.field == "classes" && senior.stage == .senior)
+        let plain = CatalogueFixture.matcher.decide(column: 1, path: ["初中毕业升学率"])
+        #expect(plain.field == "junior_progression_rate" && plain.stage == nil)
+    }
+
+    // 5. A sheet named Sheet1 whose title names the type.
+    @Test func aTitleNamingTheTypeGivesTheStage() throws {
+        var header = DistrictSheet.primaryHeader
+        header[0] = ["2024年东湖区高级中学基本情况"]
+        let sheet = Self.normaliser.normalise(DistrictSheet.table("Sheet1", header + [Self.primaryRows[2]], merged: DistrictSheet.primaryMerges))
+        #expect(sheet.records.map(\.stage) == [.senior])
+        #expect(sheet.records.first?.identity["school_type"]?.text == "高级中学")
+        let mixed = CatalogueFixture.catalogue
+        #expect(SchoolKinds(catalogue: mixed).type(inTitle: "青石镇2024年度中小学基本情况统计") == nil)
+        #expect(SchoolKinds(catalogue: mixed).type(inTitle: "2024年九年一贯制学校数据情况")?.type == "九年一贯制学校")
+    }
+
+    // 5. A summary by township (rows are places, no code or name column) is skipped, not rejected row by row.
+    @Test func aSummaryByTownshipIsSkipped() throws {
+        let table = DistrictSheet.table("乡镇汇总", [
+            ["东湖区2024年各乡镇（街道）学校情况汇总"],
+            ["乡镇（街道）", "学校数（所）", "在校生数（个）"],
+            ["东湖街道", "#12", "#8000"], ["西山街道", "#8", "#5000"], ["白鹭镇", "#6", "#2400"], ["合计", "#26", "#15400"],
+        ], merged: [])
+        let sheet = Self.normaliser.normalise(table)
+        guard case .none(let reason) = sheet.layout else {
+            Issue.record("layout \(sheet.layout)")
+            return
+        }
+        #expect(reason.contains("summary"))
+        #expect(sheet.rejects.isEmpty)
+    }
+}
