@@ -220,8 +220,9 @@ struct TableReader {
                 values.read(value, field: id, name: name, unit: unit, at: at, rejects: &result.rejects)
             }
         }
-        if stage != .wholeSchool || !values.isEmpty || parts.isEmpty {
-            appendPart(SchoolRecord(row: row, identity: identity, stage: stage == .wholeSchool && !parts.isEmpty ? .wholeSchool : stage, readings: values))
+        // A row of parts has no record of its own stage (whole school) beyond its shared figures.
+        if stage != .wholeSchool || !values.isEmpty || parts.isEmpty && shared.isEmpty {
+            appendPart(SchoolRecord(row: row, identity: identity, stage: stage, readings: values))
         }
         for part in Stage.parts {
             guard let readings = parts[part] else { continue }
@@ -301,7 +302,12 @@ struct TableReader {
 
     /// A 学校标识码 or the like: ten or more digits (a township's own code is shorter).
     static func isSchoolCode(_ text: String) -> Bool {
-        text.utf8.filter { (0x30...0x39).contains($0) }.count >= 10
+        var digits = 0
+        for byte in text.utf8 where (0x30...0x39).contains(byte) {
+            digits += 1
+            if digits == 10 { return true }
+        }
+        return false
     }
 
     /// A township row: it names the township of the schools below; where it carries figures they are
