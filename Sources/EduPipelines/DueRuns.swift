@@ -43,7 +43,16 @@ public struct DueRuns {
     /// The slot the pipeline is due for at `now`, or nil (no schedule, or no slot since its last run).
     public func dueSlot(_ spec: PipelineSpec, now: Date) throws -> Date? {
         guard let schedule = spec.schedule else { return nil }
-        return schedule.isDue(lastRun: try Self.lastRun(of: spec), now: now, timeZone: timeZone)
+        if let last = try Self.lastRun(of: spec) {
+            return schedule.isDue(lastRun: last, now: now, timeZone: timeZone)
+        }
+        // Never finished, but tried: the failed first run is retried from its slot on, as a failed
+        // later run is, not left until the next slot (a year, for an annual pipeline).
+        if FileManager.default.fileExists(atPath: spec.warehouse),
+           let attempted = try Warehouse(path: spec.warehouse).firstAttemptedSlot(pipeline: spec.name) {
+            return schedule.isDue(lastRun: attempted.addingTimeInterval(-1), now: now, timeZone: timeZone)
+        }
+        return schedule.isDue(lastRun: nil, now: now, timeZone: timeZone)
     }
 
     /// The next slot strictly after `now`.

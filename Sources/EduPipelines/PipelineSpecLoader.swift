@@ -20,6 +20,12 @@ import Yams
 ///   counties: ["360321"]          # optional: every county when missing
 /// schedule: "0 6 1 9 *"           # optional: on demand only when missing
 /// ```
+/// The pipelines of a folder: the ones that load, and each broken file with what is wrong.
+public struct PipelineFolder: Sendable {
+    public var specs: [PipelineSpec] = []
+    public var broken: [PipelineError] = []
+}
+
 public enum PipelineSpecLoader {
     public static func load(path: String) throws(PipelineError) -> PipelineSpec {
         let text: String
@@ -33,22 +39,34 @@ public enum PipelineSpecLoader {
 
     /// Every `*.yml`/`*.yaml` file in `folder` that is a pipeline (has a `schedule` or `inputs`
     /// key at its top), sorted by file name; the catalogue and standards files are passed over.
-    /// A broken pipeline file is refused, never skipped.
-    public static func loadAll(folder: String) throws(PipelineError) -> [PipelineSpec] {
+    /// A broken file (not UTF-8, a YAML error, a pipeline with a wrong key or value) is listed with
+    /// its line among `broken`, never skipped silently, and does not keep the good ones from running.
+    /// Throws only when the folder cannot be listed.
+    public static func loadAll(folder: String) throws(PipelineError) -> PipelineFolder {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
             throw PipelineError(file: folder, line: nil, problem: "cannot list the pipelines folder (\(error.localizedDescription))")
         }
-        var specs: [PipelineSpec] = []
+        var found = PipelineFolder()
         for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
             let path = (folder as NSString).appendingPathComponent(name)
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            guard let root = try? Yams.compose(yaml: text), root["inputs"] != nil || root["schedule"] != nil else { continue }
-            specs.append(try parse(text, source: path))
+            do {
+                let text = try ConfigDocument.read(path, what: "the pipeline file")
+                let root = try ConfigDocument.compose(text, what: "the pipeline file")
+                guard root["inputs"] != nil || root["schedule"] != nil else { continue }
+            } catch {
+                found.broken.append(PipelineError(file: path, line: error.line, problem: error.problem))
+                continue
+            }
+            do {
+                found.specs.append(try load(path: path))
+            } catch {
+                found.broken.append(error)
+            }
         }
-        return specs
+        return found
     }
 
     public static func parse(_ text: String, source: String) throws(PipelineError) -> PipelineSpec {

@@ -41,8 +41,29 @@ struct PipelineSpecTests {
     }
 
     @Test func thePipelinesFolderHoldsBothAndPassesOverTheCatalogueAndStandards() throws {
-        let specs = try PipelineSpecLoader.loadAll(folder: Self.root.appendingPathComponent("Pipelines").path)
-        #expect(specs.map(\.name) == ["annual-returns", "weekly-consolidation"])
+        let folder = try PipelineSpecLoader.loadAll(folder: Self.root.appendingPathComponent("Pipelines").path)
+        #expect(folder.specs.map(\.name) == ["annual-returns", "weekly-consolidation"])
+        #expect(folder.broken.isEmpty)
+    }
+
+    /// Issue 11: a folder with broken files (a YAML error, non-UTF-8 text, a misspelt key, a wrong
+    /// schedule) lists each with its line and still gives the good pipelines.
+    @Test func brokenPipelineFilesAreListedAndTheGoodOnesKept() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eduetl-pipes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        try write("a-good.yml", "name: good\ninputs: returns/\nwarehouse: w.sqlite\nschedule: \"0 6 * * *\"\n")
+        try write("b-yaml.yml", "name: yaml\ninputs: [returns/\nwarehouse: w.sqlite\n")
+        try write("c-key.yml", "name: key\ninputs: returns/\nwarehous: w.sqlite\n")
+        try write("d-cron.yml", "name: cron\ninputs: returns/\nwarehouse: w.sqlite\nschedule: \"61 * * * *\"\n")
+        try Data([0x6E, 0x61, 0x6D, 0x65, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]).write(to: folder.appendingPathComponent("e-bytes.yml"))
+        try write("f-catalogue.yml", "fields: []\n")
+        let found = try PipelineSpecLoader.loadAll(folder: folder.path)
+        #expect(found.specs.map(\.name) == ["good"])
+        #expect(found.broken.map { ($0.file as NSString).lastPathComponent } == ["b-yaml.yml", "c-key.yml", "d-cron.yml", "e-bytes.yml"])
+        #expect(found.broken.first { $0.file.hasSuffix("c-key.yml") }?.line == 3)
+        #expect(found.broken.first { $0.file.hasSuffix("d-cron.yml") }?.problem.contains("minute 61") == true)
     }
 
     @Test func aMinimalPipelineTakesTheDefaults() throws {

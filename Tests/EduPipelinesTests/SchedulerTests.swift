@@ -106,6 +106,32 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: spec.warehouse), "checking creates no warehouse")
     }
 
+    /// Issue 11: a failed first-ever run is retried by the next call, not left until the next slot.
+    @Test func aFailedFirstRunIsRetriedOnTheNextCall() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let broken = try Self.hourly(in: folder, catalogue: folder.appendingPathComponent("missing-catalogue.yml").path)
+        let scheduler = DueRuns(timeZone: shanghai, workers: 1)
+        guard case .ran(let slot, let failed) = scheduler.runIfDue(broken, now: at("2024-09-01 05:00", shanghai)) else {
+            Issue.record("expected a (failed) first run at its slot")
+            return
+        }
+        #expect(slot == at("2024-09-01 05:00", shanghai) && failed.failed)
+        // Ten minutes later the slot is still owed: the next call retries it.
+        let fixed = try Self.hourly(in: folder)
+        let later = at("2024-09-01 05:10", shanghai)
+        #expect(try scheduler.dueSlot(fixed, now: later) == at("2024-09-01 05:00", shanghai))
+        guard case .ran(_, let retried) = scheduler.runIfDue(fixed, now: later) else {
+            Issue.record("the failed first run was not retried")
+            return
+        }
+        #expect(!retried.failed, "\(retried.message ?? "")")
+        guard case .notDue = scheduler.runIfDue(fixed, now: later) else {
+            Issue.record("ran a third time")
+            return
+        }
+    }
+
     // MARK: the lock
 
     @Test func aLockHeldByALiveProcessIsRefused() throws {

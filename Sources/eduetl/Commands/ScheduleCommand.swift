@@ -18,9 +18,13 @@ struct ScheduleOptions: ParsableArguments {
 
     var zone: TimeZone { TimeZone(identifier: timeZone) ?? DueRuns.defaultTimeZone }
 
-    func load() throws -> [PipelineSpec] {
+    /// The folder's pipelines; each broken file is reported on stderr (the good ones still run, and
+    /// the command then ends with status 1).
+    func load() throws -> PipelineFolder {
         do {
-            return try PipelineSpecLoader.loadAll(folder: pipelines)
+            let folder = try PipelineSpecLoader.loadAll(folder: pipelines)
+            for broken in folder.broken { StandardError.write("eduetl: \(broken); fix it and run again\n") }
+            return folder
         } catch {
             StandardError.write("eduetl: \(error)\n")
             throw ExitCode.failure
@@ -55,7 +59,8 @@ struct ScheduleList: ParsableCommand {
     var now: String?
 
     func run() throws {
-        let specs = try options.load()
+        let folder = try options.load()
+        let specs = folder.specs
         let moment = try ScheduleRunDue.parseNow(now)
         let due = DueRuns(timeZone: options.zone)
         if specs.isEmpty { print("no pipelines in \(options.pipelines)") }
@@ -82,6 +87,7 @@ struct ScheduleList: ParsableCommand {
                 print("  last run: cannot read \(spec.warehouse): \(error)")
             }
         }
+        if !folder.broken.isEmpty { throw ExitCode.failure }
     }
 }
 
@@ -111,10 +117,11 @@ struct ScheduleRunDue: ParsableCommand {
     }
 
     func run() throws {
-        let specs = try options.load()
+        let folder = try options.load()
+        let specs = folder.specs
         let moment = try Self.parseNow(now)
         let due = DueRuns(timeZone: options.zone, log: { line in print("eduetl schedule: \(line)") })
-        var failed = false
+        var failed = !folder.broken.isEmpty
         var ran = 0
         for spec in specs {
             switch due.runIfDue(spec, now: moment) {
