@@ -8,7 +8,7 @@ CONFORMANCE := ../shared/conformance
 RELEASE_BIN := .build/release/eduetl
 PYTHON ?= python3
 
-.PHONY: deps build release test demo bench bench-deps bench-csv bench-ingest conformance report-check clean
+.PHONY: deps build release test demo bench bench-deps bench-csv bench-ingest conformance report-check install defaults clean
 
 # Installs with apt-get those of the Debian packages in $(1) that are missing.
 define install_missing
@@ -87,6 +87,22 @@ report-check: release
 	timeout 180 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot=out/report.png \
 	  --window-size=1280,2400 "file://$$(pwd)/out/report.html" 2>"$$tmp/chromium.log" || { cat "$$tmp/chromium.log"; exit 1; }; \
 	echo "report-check: screenshot in $$(pwd)/out/report.png (the page: $$(pwd)/out/report.html)"
+
+# Installs the release binary into $(PREFIX)/bin with bash, zsh and fish completions (DESTDIR for
+# staging). The binary carries the catalogue and standards; `eduetl init DIR` writes editable copies.
+PREFIX ?= /usr/local
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
+	  "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/eduetl"
+	$(RELEASE_BIN) --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/eduetl"
+	$(RELEASE_BIN) --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_eduetl"
+	$(RELEASE_BIN) --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/eduetl.fish"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/eduetl ($$("$(DESTDIR)$(PREFIX)/bin/eduetl" --version))"
+
+# The catalogue and standards built into the binary, from Pipelines/ (a test fails while they differ).
+defaults:
+	$(PYTHON) Scripts/defaults/embed_defaults.py
 
 clean:
 	rm -rf .build

@@ -71,8 +71,8 @@ public struct PipelineRunner {
     }
 
     private func perform(warehouse: Warehouse, outcome: inout Warehouse.PipelineRunOutcome) throws {
-        let catalogue = try CatalogueLoader.load(path: spec.catalogue)
-        let standards = try StandardsLoader.load(path: spec.standards)
+        let catalogue = try CatalogueLoader.load(pipelineCatalogue: spec.catalogue)
+        let standards = try StandardsLoader.load(pipelineStandards: spec.standards)
         let inputs = InputGlob.expand(spec.inputs)
         let paths = inputs.map(\.path)
         if paths.isEmpty {

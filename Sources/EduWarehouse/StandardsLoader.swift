@@ -14,6 +14,24 @@ public enum StandardsLoader {
         return try parse(text, source: path)
     }
 
+    public static let defaultPath = "Pipelines/standards.yml"
+
+    /// The standards when none are named: $EDUETL_STANDARDS, else Pipelines/standards.yml in the
+    /// working directory, else the ones built into the binary.
+    public static func loadDefault() throws -> Standards {
+        switch DefaultConfig.resolve(environment: "EDUETL_STANDARDS", file: defaultPath, builtIn: BuiltInDefaults.standards, what: "standards") {
+        case .file(let path): return try load(path: path)
+        case .builtIn(let text, let source): return try parse(text, source: source)
+        }
+    }
+
+    /// A pipeline's standards: the file it names; the default path, where no such file is there,
+    /// is the built-in one.
+    public static func load(pipelineStandards path: String) throws -> Standards {
+        if path == defaultPath, !FileManager.default.fileExists(atPath: path) { return try loadDefault() }
+        return try load(path: path)
+    }
+
     public static func parse(_ text: String, source: String) throws -> Standards {
         let root: Node
         do {

@@ -8,8 +8,12 @@ struct EduETL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eduetl",
         abstract: "Reads Chinese school statistical returns (XLSX, CSV) into a SQLite warehouse.",
+        version: EduETL.version,
         subcommands: [InspectCommand.self, HeadersCommand.self, IngestCommand.self, ReportCommand.self,
-                      RunCommand.self, ScheduleCommand.self])
+                      RunCommand.self, ScheduleCommand.self, InitCommand.self])
+
+    /// Printed by `eduetl --version`.
+    static let version = "eduetl 0.10.0"
 
     /// Usage errors exit with status 2, as scripts expect of a command line tool.
     static func main() {

@@ -103,13 +103,10 @@ struct ReportCommand: ParsableCommand {
         return text
     }
 
-    /// The flag's file, else $EDUETL_STANDARDS, else Pipelines/standards.yml when it is there.
+    /// The flag's file, else $EDUETL_STANDARDS, else Pipelines/standards.yml, else the built-in ones.
     private func loadStandards() throws -> Standards? {
-        if let named = standards ?? ProcessInfo.processInfo.environment["EDUETL_STANDARDS"] {
-            return try StandardsLoader.load(path: named)
-        }
-        let fallback = "Pipelines/standards.yml"
-        return FileManager.default.fileExists(atPath: fallback) ? try StandardsLoader.load(path: fallback) : nil
+        if let standards { return try StandardsLoader.load(path: standards) }
+        return try StandardsLoader.loadDefault()
     }
 
     /// Writes the sentence to stderr; the command then exits with status 1.
