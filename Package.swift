@@ -34,9 +34,9 @@ let package = Package(
         // The normaliser: header blocks and forms found, headers mapped to the catalogue's fields, values parsed.
         // The editable YAML files (catalogue, standards, pipelines): read and composed in one place.
         .target(name: "EduConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "EduNormalise", dependencies: ["EduCore", "EduConfig", .product(name: "Yams", package: "Yams")]),
+        .target(name: "EduNormalise", dependencies: ["EduCore", "EduConfig"]),
         // The SQLite warehouse: migrations, one transaction per file, provenance, rejects, conflicts.
-        .target(name: "EduWarehouse", dependencies: ["EduCore", "EduConfig", "EduNormalise", "CEduSQLite", .product(name: "Yams", package: "Yams")]),
+        .target(name: "EduWarehouse", dependencies: ["EduCore", "EduConfig", "EduNormalise", "CEduSQLite"]),
         // Ingest: files found, read and normalised in parallel, their year and county settled, loaded by one writer.
         .target(name: "EduIngest", dependencies: [
             "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
@@ -45,7 +45,7 @@ let package = Package(
         // Reports: county summaries and their exporters (XLSX through EduZip's writer).
         .target(name: "EduReports", dependencies: ["EduCore", "EduZip", "EduWarehouse"]),
         .target(name: "EduPipelines", dependencies: [
-            "EduCore", "EduConfig", "EduIngest", "EduReports", "EduWarehouse", "EduNormalise", .product(name: "Yams", package: "Yams"),
+            "EduCore", "EduConfig", "EduIngest", "EduReports", "EduWarehouse", "EduNormalise",
         ]),
 
         .executableTarget(name: "eduetl", dependencies: [

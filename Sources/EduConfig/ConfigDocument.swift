@@ -21,7 +21,7 @@ public enum ConfigDocument {
     }
 
     /// The YAML tree of a file's text; an empty file or a syntax error is a Problem.
-    public static func compose(_ text: String, what: String) throws(Problem) -> Node {
+    static func compose(_ text: String, what: String) throws(Problem) -> Node {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -1,18 +1,11 @@
 import EduConfig
 import Foundation
-import Yams
 
 /// Reads a catalogue file (YAML), refusing a broken one with the line it broke on: a YAML
 /// syntax error, a missing or mistyped key, an unknown unit, an alias two fields claim.
 public enum CatalogueLoader {
     public static func load(path: String) throws(CatalogueError) -> Catalogue {
-        let text: String
-        do {
-            text = try ConfigDocument.read(path, what: "the catalogue")
-        } catch {
-            throw CatalogueError(file: path, line: error.line, problem: error.problem)
-        }
-        return try parse(text, source: path)
+        try CatalogueReader().catalogue(from: ConfigDocument.load(path, what: "the catalogue"))
     }
 
     /// The catalogue when none is named: $EDUETL_CATALOGUE, else Pipelines/catalogue.yml in the
@@ -34,139 +27,103 @@ public enum CatalogueLoader {
     }
 
     public static func parse(_ text: String, source: String) throws(CatalogueError) -> Catalogue {
-        let root: Node
-        do {
-            root = try ConfigDocument.compose(text, what: "the catalogue")
-        } catch {
-            throw CatalogueError(file: source, line: error.line, problem: error.problem)
-        }
-        return try CatalogueReader(source: source).catalogue(from: root)
+        try CatalogueReader().catalogue(from: ConfigDocument.parse(text, file: source, what: "the catalogue"))
     }
 }
 
 /// Turns the YAML tree into a Catalogue, each complaint naming the node's line.
 struct CatalogueReader {
-    let source: String
-
-    func fail(_ node: Node?, _ problem: String) -> CatalogueError {
-        CatalogueError(file: source, line: node?.mark?.line, problem: problem)
-    }
-
-    func catalogue(from root: Node) throws(CatalogueError) -> Catalogue {
-        guard root.mapping != nil else { throw fail(root, "the catalogue must be a mapping with fields, units and rows") }
-        let units = try sequence(root, "units").map { node throws(CatalogueError) in try unit(node) }
+    func catalogue(from root: ConfigNode) throws(CatalogueError) -> Catalogue {
+        guard root.isMapping else { throw root.fail("the catalogue must be a mapping with fields, units and rows") }
+        var units: [UnitDefinition] = []
+        for node in try root.sequence("units") { units.append(try unit(node)) }
         let knownUnits = Set(units.map(\.unit))
         var fields: [FieldDefinition] = []
         var aliasOwners: [String: String] = [:]
-        for node in try sequence(root, "fields") {
+        for node in try root.sequence("fields") {
             let field = try field(node, knownUnits: knownUnits)
-            if fields.contains(where: { $0.id == field.id }) { throw fail(node, "the field '\(field.id)' is defined twice") }
+            if fields.contains(where: { $0.id == field.id }) { throw node.fail("the field '\(field.id)' is defined twice") }
             for alias in field.foldedAliases {
                 if let owner = aliasOwners[alias], owner != field.id {
-                    let item = node["aliases"]?.sequence?.first { HeaderText.fold($0.scalar?.string ?? "") == alias }
-                    throw fail(item ?? node, "the alias '\(alias)' of '\(field.id)' is already an alias of '\(owner)'")
+                    let item = node["aliases"]?.items?.first { HeaderText.fold($0.text ?? "") == alias }
+                    throw (item ?? node).fail("the alias '\(alias)' of '\(field.id)' is already an alias of '\(owner)'")
                 }
                 aliasOwners[alias] = field.id
             }
             fields.append(field)
         }
         let rows = try mapping(root, "rows")
-        let types = try sequence(root, "school_types").map { node throws(CatalogueError) in try schoolType(node) }
+        var types: [SchoolTypeDefinition] = []
+        for node in try root.sequence("school_types") { types.append(try schoolType(node)) }
         let stagesNode = try mapping(root, "stages")
         var stageWords: [Stage: [String]] = [:]
         for stage in Stage.schoolStages {
             // senior and preschool came later: a catalogue written before them still loads.
-            stageWords[stage] = try strings(stagesNode, stage.rawValue, required: Stage.compulsory.contains(stage) || stage == .wholeSchool)
+            stageWords[stage] = try stagesNode.strings(stage.rawValue, required: Stage.compulsory.contains(stage) || stage == .wholeSchool)
         }
-        var catalogue = Catalogue(fields: fields, units: units, globalExclusions: try strings(root, "exclude", required: false),
-                                  totalsWords: try strings(rows, "totals"), noteWords: try strings(rows, "notes"),
-                                  schoolTypes: types, stageWords: stageWords, source: source)
-        let townships = try strings(rows, "townships", required: false)
+        var catalogue = Catalogue(fields: fields, units: units, globalExclusions: try root.strings("exclude", required: false),
+                                  totalsWords: try rows.strings("totals"), noteWords: try rows.strings("notes"),
+                                  schoolTypes: types, stageWords: stageWords, source: root.file)
+        let townships = try rows.strings("townships", required: false)
         if !townships.isEmpty { catalogue.townshipSuffixes = townships.map(HeaderText.fold) }
         if root["counties"] != nil {
-            catalogue.counties = try sequence(root, "counties").map { node throws(CatalogueError) in
-                County(code: try string(node, "code"), name: try string(node, "name"))
+            for node in try root.sequence("counties") {
+                catalogue.counties.append(County(code: try node.string("code"), name: try node.string("name")))
             }
         }
         return catalogue
     }
 
-    func field(_ node: Node, knownUnits: Set<String>) throws(CatalogueError) -> FieldDefinition {
-        let id = try string(node, "id")
+    /// A key whose value must be a mapping.
+    func mapping(_ node: ConfigNode, _ key: String) throws(CatalogueError) -> ConfigNode {
+        let value = try node.child(key)
+        guard value.isMapping else { throw value.fail("'\(key)' must be a mapping") }
+        return value
+    }
+
+    func field(_ node: ConfigNode, knownUnits: Set<String>) throws(CatalogueError) -> FieldDefinition {
+        let id = try node.string("id")
         guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-            throw fail(node["id"], "the field id '\(id)' must be lower-case ASCII letters, digits and _")
+            throw (node["id"] ?? node).fail("the field id '\(id)' must be lower-case ASCII letters, digits and _")
         }
-        let kindText = try string(node, "kind")
+        let kindText = try node.string("kind")
         guard let kind = FieldDefinition.Kind(rawValue: kindText) else {
-            throw fail(node["kind"], "the kind '\(kindText)' of '\(id)' is not identity, count, measure or rate")
+            throw (node["kind"] ?? node).fail("the kind '\(kindText)' of '\(id)' is not identity, count, measure or rate")
         }
         var unit: String?
         if kind != .identity {
-            let name = try string(node, "unit")
-            guard knownUnits.contains(name) else { throw fail(node["unit"], "the unit '\(name)' of '\(id)' is not among the units") }
+            let name = try node.string("unit")
+            guard knownUnits.contains(name) else { throw (node["unit"] ?? node).fail("the unit '\(name)' of '\(id)' is not among the units") }
             unit = name
         }
-        return FieldDefinition(id: id, name: try string(node, "name"), kind: kind, unit: unit,
-                               aliases: try strings(node, "aliases", required: false),
-                               exclusions: try strings(node, "exclude", required: false),
-                               weakAliases: try strings(node, "weak_aliases", required: false),
-                               weakExclusions: try strings(node, "weak_exclude", required: false),
-                               groupAliases: try strings(node, "group_aliases", required: false))
+        return FieldDefinition(id: id, name: try node.string("name"), kind: kind, unit: unit,
+                               aliases: try node.strings("aliases", required: false),
+                               exclusions: try node.strings("exclude", required: false),
+                               weakAliases: try node.strings("weak_aliases", required: false),
+                               weakExclusions: try node.strings("weak_exclude", required: false),
+                               groupAliases: try node.strings("group_aliases", required: false))
     }
 
-    func unit(_ node: Node) throws(CatalogueError) -> UnitDefinition {
+    func unit(_ node: ConfigNode) throws(CatalogueError) -> UnitDefinition {
         var factor = 1.0
         if let factorNode = node["factor"] {
-            guard let value = factorNode.float ?? factorNode.int.map(Double.init), value > 0 else {
-                throw fail(factorNode, "the factor must be a positive number")
+            guard let value = factorNode.number, value > 0, value.isFinite else {
+                throw factorNode.fail("the factor must be a positive number")
             }
             factor = value
         }
-        return UnitDefinition(spelling: try string(node, "spelling"), unit: try string(node, "unit"),
-                              dimension: try string(node, "dimension"), factor: factor)
+        return UnitDefinition(spelling: try node.string("spelling"), unit: try node.string("unit"),
+                              dimension: try node.string("dimension"), factor: factor)
     }
 
-    func schoolType(_ node: Node) throws(CatalogueError) -> SchoolTypeDefinition {
-        let stageNames = try strings(node, "stages")
+    func schoolType(_ node: ConfigNode) throws(CatalogueError) -> SchoolTypeDefinition {
         var stages: [Stage] = []
-        for name in stageNames {
-            guard let stage = Stage(rawValue: name), Stage.parts.contains(stage) else { throw fail(node["stages"], "the stage '\(name)' is not primary, junior, senior or preschool") }
+        for name in try node.strings("stages") {
+            guard let stage = Stage(rawValue: name), Stage.parts.contains(stage) else {
+                throw (node["stages"] ?? node).fail("the stage '\(name)' is not primary, junior, senior or preschool")
+            }
             stages.append(stage)
         }
-        return SchoolTypeDefinition(words: try strings(node, "words"), type: try string(node, "type"), stages: stages)
-    }
-
-    // MARK: typed access, each complaint naming the line
-
-    func string(_ node: Node, _ key: String) throws(CatalogueError) -> String {
-        guard let value = node[key] else { throw fail(node, "'\(key)' is missing") }
-        guard let text = value.scalar?.string, !text.isEmpty else { throw fail(value, "'\(key)' must be text") }
-        return text
-    }
-
-    func strings(_ node: Node, _ key: String, required: Bool = true) throws(CatalogueError) -> [String] {
-        guard let value = node[key] else {
-            if required { throw fail(node, "'\(key)' is missing") }
-            return []
-        }
-        guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list") }
-        var texts: [String] = []
-        for item in items {
-            guard let text = item.scalar?.string, !text.isEmpty else { throw fail(item, "the items of '\(key)' must be text") }
-            texts.append(text)
-        }
-        return texts
-    }
-
-    func sequence(_ node: Node, _ key: String) throws(CatalogueError) -> [Node] {
-        guard let value = node[key] else { throw fail(node, "'\(key)' is missing") }
-        guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list") }
-        return Array(items)
-    }
-
-    func mapping(_ node: Node, _ key: String) throws(CatalogueError) -> Node {
-        guard let value = node[key] else { throw fail(node, "'\(key)' is missing") }
-        guard value.mapping != nil else { throw fail(value, "'\(key)' must be a mapping") }
-        return value
+        return SchoolTypeDefinition(words: try node.strings("words"), type: try node.string("type"), stages: stages)
     }
 }

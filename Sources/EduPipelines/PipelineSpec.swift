@@ -1,3 +1,4 @@
+import EduConfig
 import EduIngest
 
 /// One scheduled pipeline, as its file (Pipelines/*.yml) describes it: what to ingest, into which
@@ -68,19 +69,4 @@ public struct PipelineSpec: Sendable, Equatable {
 
 /// A pipeline file that cannot be used, with the line it broke on:
 /// `annual-returns.yml line 7: schedule "61 * * * *": minute 61 is out of range 0-59`.
-public struct PipelineError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var file: String
-    public var line: Int?
-    public var problem: String
-
-    public init(file: String, line: Int?, problem: String) {
-        self.file = file
-        self.line = line
-        self.problem = problem
-    }
-
-    public var description: String {
-        let at = line.map { " line \($0)" } ?? ""
-        return "\(file)\(at): \(problem)"
-    }
-}
+public typealias PipelineError = ConfigError

@@ -1,7 +1,6 @@
 import EduIngest
 import EduConfig
 import Foundation
-import Yams
 
 /// Reads a pipeline file (YAML), refusing a broken one with the line it broke on and why: a YAML
 /// syntax error, a missing, mistyped or unknown key, a wrong schedule, an unknown export format.
@@ -27,14 +26,10 @@ public struct PipelineFolder: Sendable {
 }
 
 public enum PipelineSpecLoader {
+    static let what = "the pipeline file"
+
     public static func load(path: String) throws(PipelineError) -> PipelineSpec {
-        let text: String
-        do {
-            text = try ConfigDocument.read(path, what: "the pipeline file")
-        } catch {
-            throw PipelineError(file: path, line: error.line, problem: error.problem)
-        }
-        return try parse(text, source: path)
+        try PipelineReader().spec(from: ConfigDocument.load(path, what: what, advice: false))
     }
 
     /// Every `*.yml`/`*.yaml` file in `folder` that is a pipeline (has a `schedule` or `inputs`
@@ -53,15 +48,9 @@ public enum PipelineSpecLoader {
         for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
             let path = (folder as NSString).appendingPathComponent(name)
             do {
-                let text = try ConfigDocument.read(path, what: "the pipeline file")
-                let root = try ConfigDocument.compose(text, what: "the pipeline file")
+                let root = try ConfigDocument.load(path, what: what, advice: false)
                 guard root["inputs"] != nil || root["schedule"] != nil else { continue }
-            } catch {
-                found.broken.append(PipelineError(file: path, line: error.line, problem: error.problem))
-                continue
-            }
-            do {
-                found.specs.append(try load(path: path))
+                found.specs.append(try PipelineReader().spec(from: root))
             } catch {
                 found.broken.append(error)
             }
@@ -70,149 +59,94 @@ public enum PipelineSpecLoader {
     }
 
     public static func parse(_ text: String, source: String) throws(PipelineError) -> PipelineSpec {
-        let root: Node
-        do {
-            root = try ConfigDocument.compose(text, what: "the pipeline file")
-        } catch {
-            throw PipelineError(file: source, line: error.line, problem: error.problem)
-        }
-        return try PipelineReader(source: source).spec(from: root)
+        try PipelineReader().spec(from: ConfigDocument.parse(text, file: source, what: what, advice: false))
     }
 }
 
 /// Turns the YAML tree into a PipelineSpec, each complaint naming the node's line.
 struct PipelineReader {
-    let source: String
-
     static let topKeys = ["name", "inputs", "warehouse", "year", "county", "catalogue", "standards", "exports", "schedule"]
     static let exportKeys = ["formats", "destination", "counties"]
+    static let inputKeys = ["path", "year", "county"]
 
-    func fail(_ node: Node?, _ problem: String) -> PipelineError {
-        PipelineError(file: source, line: node?.mark?.line, problem: problem)
-    }
-
-    func spec(from root: Node) throws(PipelineError) -> PipelineSpec {
-        guard root.mapping != nil else {
-            throw fail(root, "a pipeline file must be a mapping with name, inputs, warehouse and schedule")
+    func spec(from root: ConfigNode) throws(PipelineError) -> PipelineSpec {
+        guard root.isMapping else {
+            throw root.fail("a pipeline file must be a mapping with name, inputs, warehouse and schedule")
         }
-        try refuseUnknownKeys(root, known: Self.topKeys, what: "a pipeline")
-        let name = try string(root, "name")
+        try root.refuseUnknownKeys(Self.topKeys, in: "a pipeline")
+        let name = try root.string("name")
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }),
               name.first != "." else {
-            throw fail(root["name"], "the name '\(name)' must be ASCII letters, digits, '.', '_' and '-'")
+            throw (root["name"] ?? root).fail("the name '\(name)' must be ASCII letters, digits, '.', '_' and '-'")
         }
-        let inputs = try sequence(root, "inputs", allowSingle: true).map { node throws(PipelineError) in try input(node) }
-        guard !inputs.isEmpty else { throw fail(root["inputs"], "'inputs' names no folder, file or glob") }
-        var spec = PipelineSpec(name: name, inputs: inputs, warehouse: try string(root, "warehouse"), source: source)
-        if let node = root["year"] {
-            spec.year = try year(node)
-        }
-        if let node = root["county"] {
-            spec.county = try countyCode(node, key: "county")
-        }
-        if root["catalogue"] != nil { spec.catalogue = try string(root, "catalogue") }
-        if root["standards"] != nil { spec.standards = try string(root, "standards") }
-        if let node = root["exports"] {
-            spec.exports = try exports(node)
-        }
+        var inputs: [IngestInput] = []
+        for node in try root.sequence("inputs", allowSingle: true) { inputs.append(try input(node)) }
+        guard !inputs.isEmpty else { throw (root["inputs"] ?? root).fail("'inputs' names no folder, file or glob") }
+        var spec = PipelineSpec(name: name, inputs: inputs, warehouse: try root.string("warehouse"), source: root.file)
+        if let node = root["year"] { spec.year = try year(node) }
+        if let node = root["county"] { spec.county = try countyCode(node, key: "county") }
+        if root["catalogue"] != nil { spec.catalogue = try root.string("catalogue") }
+        if root["standards"] != nil { spec.standards = try root.string("standards") }
+        if let node = root["exports"] { spec.exports = try exports(node) }
         if let node = root["schedule"] {
-            guard let text = node.scalar?.string, !text.isEmpty else {
-                throw fail(node, "'schedule' must be a cron expression such as \"0 6 1 9 *\" (quote it)")
+            guard let text = node.text, !text.isEmpty else {
+                throw node.fail("'schedule' must be a cron expression such as \"0 6 1 9 *\" (quote it)")
             }
             do {
                 spec.schedule = try CronSchedule(text)
             } catch {
-                throw fail(node, "schedule \"\(text)\": \(error)")
+                throw node.fail("schedule \"\(text)\": \(error)")
             }
         }
         return spec
     }
 
-    static let inputKeys = ["path", "year", "county"]
-
     /// An input: a path, or a mapping with the path and the year and county its returns take.
-    func input(_ node: Node) throws(PipelineError) -> IngestInput {
-        if let text = node.scalar?.string {
-            guard !text.isEmpty else { throw fail(node, "the items of 'inputs' must be text") }
+    func input(_ node: ConfigNode) throws(PipelineError) -> IngestInput {
+        if let text = node.text {
+            guard !text.isEmpty else { throw node.fail("the items of 'inputs' must be text") }
             return IngestInput(path: text)
         }
-        guard node.mapping != nil else { throw fail(node, "an input is a path, or a mapping with path and optionally year and county") }
-        try refuseUnknownKeys(node, known: Self.inputKeys, what: "an input")
-        var input = IngestInput(path: try string(node, "path"))
+        guard node.isMapping else { throw node.fail("an input is a path, or a mapping with path and optionally year and county") }
+        try node.refuseUnknownKeys(Self.inputKeys, in: "an input")
+        var input = IngestInput(path: try node.string("path"))
         if let year = node["year"] { input.year = try self.year(year) }
         if let county = node["county"] { input.county = try countyCode(county, key: "county") }
         return input
     }
 
-    func year(_ node: Node) throws(PipelineError) -> Int {
-        guard let text = node.scalar?.string, let year = Int(text), (1949...2100).contains(year) else {
-            throw fail(node, "'year' must be a year such as 2024, not '\(node.scalar?.string ?? "a list or mapping")'")
+    func year(_ node: ConfigNode) throws(PipelineError) -> Int {
+        guard let text = node.text, let year = Int(text), (1949...2100).contains(year) else {
+            throw node.fail("'year' must be a year such as 2024, not '\(node.text ?? "a list or mapping")'")
         }
         return year
     }
 
-    func exports(_ node: Node) throws(PipelineError) -> PipelineSpec.Exports {
-        guard node.mapping != nil else { throw fail(node, "'exports' must be a mapping with formats and destination") }
-        try refuseUnknownKeys(node, known: Self.exportKeys, what: "'exports'")
+    func exports(_ node: ConfigNode) throws(PipelineError) -> PipelineSpec.Exports {
+        guard node.isMapping else { throw node.fail("'exports' must be a mapping with formats and destination") }
+        try node.refuseUnknownKeys(Self.exportKeys, in: "'exports'")
         var formats: [PipelineSpec.ExportFormat] = []
-        let formatNodes = try sequence(node, "formats", allowSingle: true)
-        for item in formatNodes {
-            guard let text = item.scalar?.string, let format = PipelineSpec.ExportFormat(rawValue: text.lowercased()) else {
-                throw fail(item, "the export format '\(item.scalar?.string ?? "")' is not xlsx, csv, html or json")
+        for item in try node.sequence("formats", allowSingle: true) {
+            guard let text = item.text, let format = PipelineSpec.ExportFormat(rawValue: text.lowercased()) else {
+                throw item.fail("the export format '\(item.text ?? "")' is not xlsx, csv, html or json")
             }
-            guard !formats.contains(format) else { throw fail(item, "the export format '\(format.rawValue)' is listed twice") }
+            guard !formats.contains(format) else { throw item.fail("the export format '\(format.rawValue)' is listed twice") }
             formats.append(format)
         }
-        guard !formats.isEmpty else { throw fail(node["formats"], "'formats' names no format (xlsx, csv, html, json)") }
-        var exports = PipelineSpec.Exports(formats: formats, destination: try string(node, "destination"))
+        guard !formats.isEmpty else { throw (node["formats"] ?? node).fail("'formats' names no format (xlsx, csv, html, json)") }
+        var exports = PipelineSpec.Exports(formats: formats, destination: try node.string("destination"))
         if node["counties"] != nil {
             var counties: [String] = []
-            for item in try sequence(node, "counties", allowSingle: true) {
-                counties.append(try countyCode(item, key: "counties"))
-            }
+            for item in try node.sequence("counties", allowSingle: true) { counties.append(try countyCode(item, key: "counties")) }
             exports.counties = counties
         }
         return exports
     }
 
-    // MARK: typed access, each complaint naming the line
-
-    func refuseUnknownKeys(_ node: Node, known: [String], what: String) throws(PipelineError) {
-        guard let mapping = node.mapping else { return }
-        for (key, _) in mapping {
-            let name = key.scalar?.string ?? "?"
-            guard known.contains(name) else {
-                throw fail(key, "'\(name)' is not a key of \(what) (\(known.joined(separator: ", ")))")
-            }
-        }
-    }
-
-    func countyCode(_ node: Node, key: String) throws(PipelineError) -> String {
-        guard let text = node.scalar?.string, text.count == 6, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw fail(node, "'\(key)' must be six-digit county codes such as 360321, not '\(node.scalar?.string ?? "a list or mapping")'")
+    func countyCode(_ node: ConfigNode, key: String) throws(PipelineError) -> String {
+        guard let text = node.text, text.count == 6, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw node.fail("'\(key)' must be six-digit county codes such as 360321, not '\(node.text ?? "a list or mapping")'")
         }
         return text
-    }
-
-    func string(_ node: Node, _ key: String) throws(PipelineError) -> String {
-        guard let value = node[key] else { throw fail(node, "'\(key)' is missing") }
-        guard let text = value.scalar?.string, !text.isEmpty else { throw fail(value, "'\(key)' must be text") }
-        return text
-    }
-
-    func sequence(_ node: Node, _ key: String, allowSingle: Bool = false) throws(PipelineError) -> [Node] {
-        guard let value = node[key] else { throw fail(node, "'\(key)' is missing") }
-        if allowSingle, value.scalar != nil { return [value] }
-        guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list") }
-        return Array(items)
-    }
-
-    func strings(_ node: Node, _ key: String, allowSingle: Bool = false) throws(PipelineError) -> [String] {
-        var texts: [String] = []
-        for item in try sequence(node, key, allowSingle: allowSingle) {
-            guard let text = item.scalar?.string, !text.isEmpty else { throw fail(item, "the items of '\(key)' must be text") }
-            texts.append(text)
-        }
-        return texts
     }
 }

@@ -1,18 +1,13 @@
 import EduConfig
 import Foundation
-import Yams
 
 /// Reads Pipelines/standards.yml, refusing a broken file with the line it broke on.
 public enum StandardsLoader {
-    public static func load(path: String) throws -> Standards {
-        let text: String
-        do {
-            text = try ConfigDocument.read(path, what: "the standards file")
-        } catch {
-            throw StandardsError(file: path, line: error.line, problem: error.problem)
-        }
-        return try parse(text, source: path)
+    public static func load(path: String) throws(StandardsError) -> Standards {
+        try read(ConfigDocument.load(path, what: what))
     }
+
+    static let what = "the standards file"
 
     public static let defaultPath = "Pipelines/standards.yml"
 
@@ -32,118 +27,64 @@ public enum StandardsLoader {
         return try load(path: path)
     }
 
-    public static func parse(_ text: String, source: String) throws -> Standards {
-        let root: Node
-        do {
-            root = try ConfigDocument.compose(text, what: "the standards file")
-        } catch {
-            throw StandardsError(file: source, line: error.line, problem: error.problem)
-        }
-        let reader = Reader(source: source)
+    public static func parse(_ text: String, source: String) throws(StandardsError) -> Standards {
+        try read(ConfigDocument.parse(text, file: source, what: what))
+    }
+
+    static func read(_ root: ConfigNode) throws(StandardsError) -> Standards {
         let indicators = Set(Standards.derivedIndicators.map(\.id))
         var limits: [String: [String: Double]] = [:]
-        for (key, value) in try reader.mapping(root, "cv_limits") {
-            guard let standard = key.string, ["basic", "quality"].contains(standard) else {
-                throw reader.fail(key, "cv_limits are given for 'basic' and 'quality'")
+        for (key, value) in try root.mapping("cv_limits") {
+            guard let standard = key.text, ["basic", "quality"].contains(standard) else {
+                throw key.fail("cv_limits are given for 'basic' and 'quality'")
             }
-            limits[standard] = try reader.stageNumbers(value)
+            limits[standard] = try stageNumbers(value)
         }
-        let basic = try reader.strings(root, "basic_indicators")
+        let basic = try root.strings("basic_indicators")
         for (index, id) in basic.enumerated() where !indicators.contains(id) {
-            throw reader.fail(root["basic_indicators"]?.sequence?[index], "'\(id)' is not an indicator the views compute")
+            throw (root["basic_indicators"]?.items?[index] ?? root).fail("'\(id)' is not an indicator the views compute")
         }
         var minimums: [(String, [String: Double])] = []
-        for (key, value) in try reader.mapping(root, "quality_minimums") {
-            guard let id = key.string, indicators.contains(id) else {
-                throw reader.fail(key, "'\(key.string ?? "")' is not an indicator the views compute")
+        for (key, value) in try root.mapping("quality_minimums") {
+            guard let id = key.text, indicators.contains(id) else {
+                throw key.fail("'\(key.text ?? "")' is not an indicator the views compute")
             }
-            minimums.append((id, try reader.stageNumbers(value)))
+            minimums.append((id, try stageNumbers(value)))
         }
-        let compliance = try reader.node(root, "compliance")
-        let exclusions = try reader.sequence(root, "exclusions").map { node in
-            Standards.Exclusion(schoolType: try reader.string(node, "school_type"), belowStudents: node["below_students"].flatMap(reader.number),
-                                reason: try reader.string(node, "reason"))
+        let compliance = try root.child("compliance")
+        var exclusions: [Standards.Exclusion] = []
+        for node in try root.sequence("exclusions") {
+            exclusions.append(Standards.Exclusion(schoolType: try node.string("school_type"), belowStudents: node["below_students"]?.number,
+                                                  reason: try node.string("reason")))
         }
         var targets: [Standards.Target] = []
         if root["county_targets"] != nil {
-            for (key, value) in try reader.mapping(root, "county_targets") {
-                let comparison = try reader.string(value, "comparison")
-                guard [">=", "<="].contains(comparison) else { throw reader.fail(value["comparison"], "comparison must be \">=\" or \"<=\"") }
-                targets.append(Standards.Target(indicator: key.string ?? "", target: try reader.number(value, "target"), comparison: comparison))
+            for (key, value) in try root.mapping("county_targets") {
+                let comparison = try value.string("comparison")
+                guard [">=", "<="].contains(comparison) else { throw (value["comparison"] ?? value).fail("comparison must be \">=\" or \"<=\"") }
+                targets.append(Standards.Target(indicator: key.text ?? "", target: try value.number("target"), comparison: comparison))
             }
         }
+        let minMet = try compliance.number("min_met")
+        guard minMet == minMet.rounded(), (0...100).contains(minMet) else { throw (compliance["min_met"] ?? compliance).fail("'min_met' must be a whole number of indicators") }
         return Standards(cvLimits: limits, basicIndicators: basic, qualityMinimums: minimums,
-                         minMet: Int(try reader.number(compliance, "min_met")), unmetFloor: try reader.number(compliance, "unmet_floor"),
-                         exclusions: exclusions, countyTargets: targets, source: source)
+                         minMet: Int(minMet), unmetFloor: try compliance.number("unmet_floor"),
+                         exclusions: exclusions, countyTargets: targets, source: root.file)
     }
 
-    struct Reader {
-        let source: String
-
-        func fail(_ node: Node?, _ problem: String) -> StandardsError {
-            StandardsError(file: source, line: node?.mark?.line, problem: problem)
+    /// A number for primary and for junior.
+    static func stageNumbers(_ node: ConfigNode) throws(StandardsError) -> [String: Double] {
+        guard let entries = node.entries else { throw node.fail("give a number for primary and junior") }
+        var result: [String: Double] = [:]
+        for (key, value) in entries {
+            guard let stage = key.text, ["primary", "junior"].contains(stage) else { throw key.fail("stages are 'primary' and 'junior'") }
+            guard let number = value.number else { throw value.fail("'\(stage)' must be a number") }
+            result[stage] = number
         }
-
-        func node(_ parent: Node, _ key: String) throws -> Node {
-            guard let value = parent[key] else { throw fail(parent, "'\(key)' is missing") }
-            return value
-        }
-
-        func mapping(_ parent: Node, _ key: String) throws -> [(Node, Node)] {
-            let value = try node(parent, key)
-            guard let mapping = value.mapping else { throw fail(value, "'\(key)' must be a mapping") }
-            return mapping.map { ($0.key, $0.value) }
-        }
-
-        func sequence(_ parent: Node, _ key: String) throws -> [Node] {
-            let value = try node(parent, key)
-            guard let items = value.sequence else { throw fail(value, "'\(key)' must be a list") }
-            return Array(items)
-        }
-
-        func strings(_ parent: Node, _ key: String) throws -> [String] {
-            try sequence(parent, key).map { item in
-                guard let text = item.string else { throw fail(item, "the items of '\(key)' must be text") }
-                return text
-            }
-        }
-
-        func string(_ parent: Node, _ key: String) throws -> String {
-            let value = try node(parent, key)
-            guard let text = value.string, !text.isEmpty else { throw fail(value, "'\(key)' must be text") }
-            return text
-        }
-
-        func number(_ node: Node) -> Double? {
-            node.float ?? node.int.map(Double.init)
-        }
-
-        func number(_ parent: Node, _ key: String) throws -> Double {
-            let value = try node(parent, key)
-            guard let number = number(value) else { throw fail(value, "'\(key)' must be a number") }
-            return number
-        }
-
-        func stageNumbers(_ node: Node) throws -> [String: Double] {
-            guard let mapping = node.mapping else { throw fail(node, "give a number for primary and junior") }
-            var result: [String: Double] = [:]
-            for (key, value) in mapping {
-                guard let stage = key.string, ["primary", "junior"].contains(stage) else { throw fail(key, "stages are 'primary' and 'junior'") }
-                guard let number = number(value) else { throw fail(value, "'\(stage)' must be a number") }
-                result[stage] = number
-            }
-            guard result.count == 2 else { throw fail(node, "give a number for both primary and junior") }
-            return result
-        }
+        guard result.count == 2 else { throw node.fail("give a number for both primary and junior") }
+        return result
     }
 }
 
-public struct StandardsError: Error, CustomStringConvertible, Sendable {
-    public var file: String
-    public var line: Int?
-    public var problem: String
-
-    public var description: String {
-        "\(file)\(line.map { " line \($0)" } ?? ""): \(problem); fix the standards file and run again."
-    }
-}
+/// A standards file that cannot be used, with the line it broke on.
+public typealias StandardsError = ConfigError
