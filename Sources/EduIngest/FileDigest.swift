@@ -1,22 +1,34 @@
 import Crypto
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A file's SHA-256 and size, read in chunks: the same bytes are recognised whatever the file is called.
 enum FileDigest {
-    static func sha256(path: String) throws -> (hex: String, bytes: Int) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError.cannotRead(path, "cannot open the file")
-        }
-        defer { try? handle.close() }
+    static func sha256(path: String) throws(IngestError) -> (hex: String, bytes: Int) {
+        // O_NONBLOCK: a FIFO that slipped past the check does not make open wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotRead(path, OSReason.text(errno)) }
+        defer { close(descriptor) }
         var hasher = SHA256()
         var total = 0
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { break }
-            hasher.update(data: chunk)
-            total += chunk.count
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .cannotRead(path, OSReason.text(errno))
+            }
+            if count == 0 { break }
+            hasher.update(data: buffer[0..<count])
+            total += count
         }
-        let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let hex = hasher.finalize().map { hexByte($0) }.joined()
         return (hex, total)
+    }
+
+    private static func hexByte(_ byte: UInt8) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 }

@@ -24,7 +24,20 @@ struct FilePreparer: Sendable {
         }
     }
 
+    /// A path that cannot be read (missing, a folder that cannot be listed), recorded as rejected with why.
+    func rejected(path: String, because problem: IngestError) -> Prepared {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let format = RegularFile.isFolder(path) ? "folder" : OpenedFile.format(ofName: path)?.rawValue ?? "unknown"
+        return .rejected(SourceFile(path: path, absolutePath: absolute, sha256: "", bytes: 0, format: format, settings: settings), "\(problem)")
+    }
+
     func prepare(path: String, knownDigests: Set<String>) -> Prepared {
+        // Only a regular file is opened: a FIFO named .csv would wait for a writer forever.
+        do {
+            try RegularFile.check(path)
+        } catch {
+            return rejected(path: path, because: error)
+        }
         let absolute = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let format = OpenedFile.format(of: path)
         var source = SourceFile(path: path, absolutePath: absolute, sha256: "", bytes: 0, format: format.rawValue, settings: settings)

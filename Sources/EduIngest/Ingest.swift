@@ -67,9 +67,16 @@ public final class Ingest {
         self.warehouse = warehouse
     }
 
-    /// Runs the ingest; `progress` is called on the writer's thread after each file (done, total, path).
-    public func run(progress: (Int, Int, String) -> Void = { _, _, _ in }) throws -> Summary {
-        let found = try FileDiscovery.files(in: options.inputs)
+    /// The files the inputs stand for, and the paths among them that cannot be read, with why.
+    public static func discover(_ inputs: [IngestInput]) -> [FoundFile] {
+        FileDiscovery.files(in: inputs)
+    }
+
+    /// Runs the ingest over `found` (default: what the inputs stand for now); `progress` is called
+    /// on the writer's thread after each file (done, total, path). A path that cannot be read is
+    /// recorded as rejected and the batch goes on; the warehouse failing stops it.
+    public func run(found given: [FoundFile]? = nil, progress: (Int, Int, String) -> Void = { _, _, _ in }) throws -> Summary {
+        let found = given ?? Self.discover(options.inputs)
         let paths = found.map(\.path)
         guard !paths.isEmpty else { throw IngestError.noFiles(options.paths) }
         try warehouse.syncCatalogue(catalogue)
@@ -78,7 +85,7 @@ public final class Ingest {
         // One preparer (and set of loaded digests) per year and county the inputs settle on.
         let normaliser = Normaliser(catalogue: catalogue)
         var preparers: [Flags: (preparer: FilePreparer, digests: Set<String>)] = [:]
-        for (_, input) in found {
+        for input in found.map(\.input) {
             let flags = Flags(year: input.year ?? options.year, county: input.county ?? options.county)
             guard preparers[flags] == nil else { continue }
             let settings = loadSettings(flags)
@@ -92,7 +99,9 @@ public final class Ingest {
             Thread.detachNewThread {
                 while let index = queue.claim() {
                     let (preparer, digests) = perFile[index]
-                    queue.deliver(index, preparer.prepare(path: paths[index], knownDigests: digests))
+                    let prepared = found[index].problem.map { preparer.rejected(path: paths[index], because: $0) }
+                        ?? preparer.prepare(path: paths[index], knownDigests: digests)
+                    queue.deliver(index, prepared)
                 }
             }
         }
@@ -100,7 +109,12 @@ public final class Ingest {
         do {
             for index in paths.indices {
                 let prepared = queue.take(index)
-                let outcome = try write(prepared, run: run, counts: &summary.counts)
+                let outcome: FileOutcome
+                do {
+                    outcome = try write(prepared, run: run, counts: &summary.counts)
+                } catch let error as WarehouseError {
+                    throw IngestError.warehouseFailed(file: paths[index], error)
+                }
                 summary.files.append(FileReport(path: paths[index], outcome: outcome, warnings: prepared.warnings))
                 progress(index + 1, paths.count, paths[index])
             }

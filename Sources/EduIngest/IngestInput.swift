@@ -17,23 +17,38 @@ public struct IngestInput: Sendable, Hashable, ExpressibleByStringLiteral {
     }
 }
 
+/// A file an ingest will read, or a path it cannot (missing, a folder it cannot list), with the
+/// input that reached it.
+public struct FoundFile: Sendable {
+    public var path: String
+    public var input: IngestInput
+    /// Why it cannot be read; nil for a file to read.
+    public var problem: IngestError?
+
+    /// Nothing is at the path the user named.
+    public var isMissing: Bool {
+        if case .missing = problem { return true }
+        return false
+    }
+}
+
 extension FileDiscovery {
     /// The files the inputs stand for, each once, in the order first found. A file several inputs
     /// reach (a folder, and a file or subfolder in it named on its own) takes the settings of the
     /// most specific input: the one with the longest path.
-    static func files(in inputs: [IngestInput]) throws -> [(path: String, input: IngestInput)] {
+    static func files(in inputs: [IngestInput]) -> [FoundFile] {
         var order: [String] = []
-        var chosen: [String: IngestInput] = [:]
+        var chosen: [String: (input: IngestInput, problem: IngestError?)] = [:]
         for input in inputs {
-            for path in try files(in: [input.path]) {
-                if let earlier = chosen[path] {
-                    if input.path.count > earlier.path.count { chosen[path] = input }
+            for found in files(in: [input.path]) {
+                if let earlier = chosen[found.path] {
+                    if input.path.count > earlier.input.path.count { chosen[found.path] = (input, found.problem) }
                 } else {
-                    order.append(path)
-                    chosen[path] = input
+                    order.append(found.path)
+                    chosen[found.path] = (input, found.problem)
                 }
             }
         }
-        return order.compactMap { path in chosen[path].map { (path, $0) } }
+        return order.compactMap { path in chosen[path].map { FoundFile(path: path, input: $0.input, problem: $0.problem) } }
     }
 }

@@ -16,7 +16,10 @@ public struct OpenedFile {
 
     /// The extension decides; a file with another extension is a workbook when it starts like a
     /// ZIP archive, else text.
+    /// Only a regular file is opened (a FIFO would wait for a writer forever); a missing, unreadable
+    /// or empty one is refused naming it, with the OS's reason.
     public static func open(_ path: String, csv options: CSVOptions = CSVOptions()) throws -> OpenedFile {
+        try RegularFile.check(path)
         switch format(of: path) {
         case .xlsx:
             let workbook = try Workbook(path: path)
@@ -35,14 +38,19 @@ public struct OpenedFile {
     public static let textExtensions = [".csv", ".tsv", ".txt"]
 
     public static func format(of path: String) -> Format {
+        format(ofName: path) ?? (startsLikeZip(path) ? .xlsx : .csv)
+    }
+
+    /// The format the extension names, if it names one.
+    static func format(ofName path: String) -> Format? {
         let name = path.lowercased()
         if workbookExtensions.contains(where: name.hasSuffix) { return .xlsx }
         if textExtensions.contains(where: name.hasSuffix) { return .csv }
-        return startsLikeZip(path) ? .xlsx : .csv
+        return nil
     }
 
     static func startsLikeZip(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        guard (try? RegularFile.check(path)) != nil, let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         return (try? handle.read(upToCount: 2)) == Data([0x50, 0x4B])
     }

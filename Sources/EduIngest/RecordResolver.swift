@@ -51,8 +51,16 @@ struct RecordResolver {
                 reject("no year for \(name): the return has no year field, its title names none, and no --year was given")
                 continue
             }
-            let ownCounty = record.identity["county_code"]?.text
-                ?? record.identity["county_name"].flatMap { County.named(in: $0.text, among: catalogue.counties)?.code }
+            let ownCounty: String?
+            switch countyCell(record, sheet: sheet, file: file, warnings: &warnings) {
+            case .refused(let reject):
+                rejects.append(reject)
+                continue
+            case .code(let code):
+                ownCounty = code
+            case .none:
+                ownCounty = record.identity["county_name"].flatMap { County.named(in: $0.text, among: catalogue.counties)?.code }
+            }
             if let ownCounty, let county, ownCounty != county {
                 warn("\(file.path) › \(sheet.sheet.name): its county field says \(ownCounty) but --county \(county) was given: the file's field holds",
                      into: &warnings)
@@ -69,6 +77,25 @@ struct RecordResolver {
             records.append(ResolvedRecord(record: record, schoolCode: code, year: year, countyCode: countyCode, schoolType: type))
         }
         return SheetToLoad(sheet: sheet, records: records, rejects: rejects)
+    }
+
+    enum CountyCell {
+        case none
+        case code(String)
+        case refused(Reject)
+    }
+
+    /// The record's own 行政区划代码 cell: six digits (full-width ones folded, with a warning
+    /// naming the cell), else a reject naming the cell.
+    private func countyCell(_ record: SchoolRecord, sheet: NormalisedSheet, file: FileCounty, warnings: inout [String]) -> CountyCell {
+        guard let cell = record.identity["county_code"], !cell.text.trimmingWhiteSpace().isEmpty else { return .none }
+        let place = "\(sheet.sheet.name)!\(cell.cell.reference)"
+        guard let code = CountyCode(cell.text) else {
+            return .refused(Reject(row: cell.cell.row, column: cell.cell.column, field: "county_code", written: cell.text,
+                                   reason: "\(place): 行政区划代码 \(CountyCode.problem(cell.text)); correct the cell"))
+        }
+        if let note = code.foldingNote { warn("\(file.path) › \(place): 行政区划代码 \(note)", into: &warnings) }
+        return .code(code.digits)
     }
 
     private func warn(_ warning: String, into warnings: inout [String]) {

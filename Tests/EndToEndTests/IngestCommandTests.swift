@@ -447,7 +447,7 @@ struct IngestCommandTests {
         try junk.write(to: db)
 
         let result = try Self.ingest([Self.samples.appendingPathComponent("桃源乡2024年学校基本数据.csv").path], db: db)
-        #expect(result.status == 1)
+        #expect(result.status == 3)
         #expect(!result.crashed)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("eduetl: \(db.path): this file is not a usable SQLite database"))
@@ -463,7 +463,7 @@ struct IngestCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("no such folder/warehouse.sqlite")
         let result = try Self.ingest([Self.samples.appendingPathComponent("桃源乡2024年学校基本数据.csv").path], db: db)
-        #expect(result.status == 1)
+        #expect(result.status == 3)
         #expect(!result.crashed)
         #expect(result.stderr.hasPrefix("eduetl: \(db.path): cannot open the warehouse"))
         #expect(result.stderr.contains("check that the folder exists and is writable"))
@@ -497,7 +497,7 @@ struct IngestCommandTests {
             guard let probe, probe.status == 0 else {
                 let db = URL(fileURLWithPath: "/proc/eduetl-\(UUID().uuidString).sqlite")
                 let result = try BinaryRunner.run(arguments(db))
-                #expect(result.status == 1)
+                #expect(result.status == 3)
                 #expect(!result.crashed)
                 #expect(result.stderr.hasPrefix("eduetl: \(db.path): cannot open the warehouse"))
                 #expect(result.stderr.filter { $0 == "\n" }.count == 1)
@@ -513,7 +513,7 @@ struct IngestCommandTests {
         defer { _ = chmod(locked.path, 0o755) }
         let fresh = locked.appendingPathComponent("w.sqlite")
         let refused = try run(arguments(fresh))
-        #expect(refused.status == 1)
+        #expect(refused.status == 3)
         #expect(!refused.crashed)
         #expect(refused.stderr.hasPrefix("eduetl: \(fresh.path): cannot open the warehouse"))
         #expect(refused.stderr.contains("writable"))
@@ -530,7 +530,7 @@ struct IngestCommandTests {
         #expect(chmod(shelf.path, 0o555) == 0)
         defer { _ = chmod(shelf.path, 0o755) }
         let readOnly = try run(arguments(existing))
-        #expect(readOnly.status == 1)
+        #expect(readOnly.status == 3)
         #expect(!readOnly.crashed)
         #expect(readOnly.stderr.hasPrefix("eduetl: \(existing.path): "))
         #expect(readOnly.stderr.contains("the warehouse is read-only"), "\(readOnly.stderr)")

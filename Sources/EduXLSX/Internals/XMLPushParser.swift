@@ -87,8 +87,7 @@ final class XMLPushParser {
             guard let userData, let error else { return }
             let box = Unmanaged<HandlerBox>.fromOpaque(userData).takeUnretainedValue()
             guard box.libxmlMessage == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            box.libxmlMessage = error.pointee.message.map { String(cString: $0) }?
-                .trimmingTrailingNewlines() ?? "malformed XML"
+            box.libxmlMessage = error.pointee.message.map { LibXMLMessage.oneLine(String(cString: $0)) } ?? "malformed XML"
             box.libxmlLine = Int(error.pointee.line)
         }
         let userData = Unmanaged.passUnretained(box).toOpaque()
@@ -141,13 +140,5 @@ final class XMLPushParser {
 private extension XMLPushParser.HandlerBox {
     func stop() {
         if let context { xmlStopParser(context) }
-    }
-}
-
-private extension String {
-    func trimmingTrailingNewlines() -> String {
-        var text = self
-        while text.last == "\n" || text.last == "\r" { text.removeLast() }
-        return text
     }
 }

@@ -20,13 +20,7 @@ struct HeadersCommand: ParsableCommand {
     @OptionGroup var csv: CSVReadingOptions
 
     func run() throws {
-        let catalogue: Catalogue
-        do {
-            catalogue = try catalogueOption.load()
-        } catch {
-            StandardError.write("eduetl: \(error)\n")
-            throw ExitCode.failure
-        }
+        let catalogue = try catalogueOption.load()
         let normaliser = Normaliser(catalogue: catalogue)
         let output = StandardOutput()
         var failed = false
@@ -51,6 +45,6 @@ struct HeadersCommand: ParsableCommand {
         }
         if json { output.write("[\n" + reports.joined(separator: ",\n") + "\n]\n") }
         output.flush()
-        if failed { throw ExitCode.failure }
+        if failed { throw CommandFailure.someRejected }
     }
 }

@@ -17,7 +17,7 @@ struct InitCommand: ParsableCommand {
             print("next: drop the returns into returns/, then `eduetl run Pipelines/annual-returns.yml` (or `eduetl ingest returns`)")
         } catch {
             StandardError.write("eduetl: \(error)\n")
-            throw ExitCode.failure
+            throw CommandFailure.someRejected
         }
     }
 }

@@ -43,6 +43,6 @@ struct InspectCommand: ParsableCommand {
                 failed = true
             }
         }
-        if failed { throw ExitCode.failure }
+        if failed { throw CommandFailure.someRejected }
     }
 }

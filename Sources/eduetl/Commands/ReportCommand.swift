@@ -1,4 +1,5 @@
 import ArgumentParser
+import EduIngest
 import EduReports
 import EduWarehouse
 import Foundation
@@ -12,8 +13,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The school year (e.g. 2024).")
     var year: Int
 
-    @Option(help: "The county's 行政区划代码 (default: every county the warehouse has for the year).")
-    var county: String?
+    @Option(help: "The county's 行政区划代码, six digits (default: every county the warehouse has for the year).", transform: CountyArgument.parse)
+    var county: CountyCode?
 
     @Option(help: "The warehouse file.")
     var db = "warehouse.sqlite"
@@ -29,34 +30,25 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if !(1990...2100).contains(year) { throw ValidationError("--year \(year) is not a school year; give the year it starts, e.g. 2024.") }
-        if let county, county.count != 6 || !county.allSatisfy(\.isNumber) {
-            throw ValidationError("--county '\(county)' is not a 6-digit 行政区划代码 such as 360321.")
-        }
         if ReportFormat.list(format) == nil {
             throw ValidationError("--format '\(format)' is not a list of xlsx, csv, html and json (e.g. --format xlsx,html).")
         }
     }
 
     func run() throws {
+        CountyArgument.sayFolded(county)
         let formats = ReportFormat.list(format) ?? ReportFormat.allCases
         guard FileManager.default.fileExists(atPath: db) else {
             throw failure("there is no warehouse at \(db); `eduetl ingest` first, or name it with --db.")
         }
-        let warehouse: Warehouse
-        let rule: CountyReport.ComplianceRule?
-        let counties: [String]
-        do {
-            rule = try loadStandards().map { CountyReport.ComplianceRule(minMet: $0.minMet, unmetFloor: $0.unmetFloor) }
-            warehouse = try Warehouse(path: db)
-            counties = try warehouse.yearsAndCounties().filter { $0.year == year }.map(\.county)
-        } catch {
-            throw failure("\(error)")
-        }
+        let rule = try loadStandards().map { CountyReport.ComplianceRule(minMet: $0.minMet, unmetFloor: $0.unmetFloor) }
+        let warehouse = try Warehouse(path: db)
+        let counties = try warehouse.yearsAndCounties().filter { $0.year == year }.map(\.county)
         guard !counties.isEmpty else {
             throw failure("the warehouse has no school values for \(year); `eduetl ingest` first.")
         }
         var chosen = counties
-        if let county {
+        if let county = county?.digits {
             guard counties.contains(county) else {
                 throw failure("the warehouse has no school values for county \(county) in \(year) (it has \(counties.joined(separator: ", "))).")
             }
@@ -79,7 +71,7 @@ struct ReportCommand: ParsableCommand {
                 output.flush()
             } catch {
                 output.flush()
-                throw failure("\(error)")
+                throw error
             }
         }
     }
@@ -109,9 +101,8 @@ struct ReportCommand: ParsableCommand {
         return try StandardsLoader.loadDefault()
     }
 
-    /// Writes the sentence to stderr; the command then exits with status 1.
-    private func failure(_ message: String) -> ExitCode {
-        StandardError.write("eduetl: \(message)\n")
-        return ExitCode.failure
+    /// Nothing to report: exit status 1, with the sentence.
+    private func failure(_ message: String) -> CommandFailure {
+        CommandFailure(message: message, status: .rejected)
     }
 }

@@ -19,37 +19,22 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let spec: PipelineSpec
-        do {
-            spec = try PipelineSpecLoader.load(path: pipeline)
-        } catch {
-            StandardError.write("eduetl: \(error)\n")
-            throw ExitCode.failure
-        }
+        let spec = try PipelineSpecLoader.load(path: pipeline)
         let lock: RunLock
         do {
             lock = try RunLock.acquire(path: RunLock.path(warehouse: spec.warehouse, pipeline: spec.name))
         } catch {
             if case .held(let pid) = error {
-                StandardError.write("eduetl: pipeline \(spec.name) is already running (pid \(pid))\n")
-            } else {
-                StandardError.write("eduetl: \(error)\n")
+                throw CommandFailure(message: "pipeline \(spec.name) is already running (pid \(pid))", status: .rejected)
             }
-            throw ExitCode.failure
+            throw error
         }
         defer { lock.release() }
-        let result: PipelineRunner.Result
-        do {
-            let runner = PipelineRunner(spec: spec, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                        log: { line in print("eduetl run: \(line)") })
-            result = try runner.run(slot: nil)
-        } catch {
-            StandardError.write("eduetl: \(error)\n")
-            throw ExitCode.failure
-        }
+        let runner = PipelineRunner(spec: spec, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                    log: { line in print("eduetl run: \(line)") })
+        let result = try runner.run(slot: nil)
         if result.failed {
-            StandardError.write("eduetl: pipeline \(spec.name) failed (run \(result.runID)): \(result.message ?? "")\n")
-            throw ExitCode.failure
+            throw CommandFailure(message: "pipeline \(spec.name) failed (run \(result.runID)): \(result.message ?? "")", status: .rejected)
         }
         print("eduetl run: pipeline \(spec.name) finished (run \(result.runID)): \(result.message ?? "")")
     }

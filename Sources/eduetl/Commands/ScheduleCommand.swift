@@ -27,7 +27,7 @@ struct ScheduleOptions: ParsableArguments {
             return folder
         } catch {
             StandardError.write("eduetl: \(error)\n")
-            throw ExitCode.failure
+            throw CommandFailure.someRejected
         }
     }
 
@@ -87,7 +87,7 @@ struct ScheduleList: ParsableCommand {
                 print("  last run: cannot read \(spec.warehouse): \(error)")
             }
         }
-        if !folder.broken.isEmpty { throw ExitCode.failure }
+        if !folder.broken.isEmpty { throw CommandFailure.someRejected }
     }
 }
 
@@ -143,7 +143,7 @@ struct ScheduleRunDue: ParsableCommand {
             }
         }
         if ran == 0 && !failed { print("eduetl schedule: nothing due at \(options.format(moment))") }
-        if failed { throw ExitCode.failure }
+        if failed { throw CommandFailure.someRejected }
     }
 }
 
