@@ -27,6 +27,8 @@ public struct PipelineSpec: Sendable, Equatable {
     public var schedule: CronSchedule?
     /// The file it was read from (or the name given to the text).
     public var source: String
+    /// What the file wrote otherwise than it was read (a county code in full-width digits), to say when it runs.
+    public var notes: [String] = []
 
     public static let defaultCatalogue = "Pipelines/catalogue.yml"
     public static let defaultStandards = "Pipelines/standards.yml"

@@ -65,6 +65,9 @@ public enum PipelineSpecLoader {
 
 /// Turns the YAML tree into a PipelineSpec, each complaint naming the node's line.
 struct PipelineReader {
+    /// What was read otherwise than written (full-width digits folded), for the command to say.
+    let notes = PipelineNotes()
+
     static let topKeys = ["name", "inputs", "warehouse", "year", "county", "catalogue", "standards", "exports", "schedule"]
     static let exportKeys = ["formats", "destination", "counties"]
     static let inputKeys = ["path", "year", "county"]
@@ -98,6 +101,7 @@ struct PipelineReader {
                 throw node.fail("schedule \"\(text)\": \(error)")
             }
         }
+        spec.notes = notes.lines
         return spec
     }
 
@@ -143,10 +147,20 @@ struct PipelineReader {
         return exports
     }
 
+    /// Six ASCII digits; full-width ones are folded, with a note naming the line (CountyCode).
     func countyCode(_ node: ConfigNode, key: String) throws(PipelineError) -> String {
-        guard let text = node.text, text.count == 6, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard let text = node.text, let code = CountyCode(text) else {
             throw node.fail("'\(key)' must be six-digit county codes such as 360321, not '\(node.text ?? "a list or mapping")'")
         }
-        return text
+        if let note = code.foldingNote {
+            notes.add("\(node.file)\(node.line.map { " line \($0)" } ?? ""): '\(key)' \(note)")
+        }
+        return code.digits
     }
+}
+
+/// Collects the reader's notes while its throwing, non-mutating look-ups run.
+final class PipelineNotes {
+    private(set) var lines: [String] = []
+    func add(_ line: String) { lines.append(line) }
 }

@@ -20,6 +20,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let spec = try PipelineSpecLoader.load(path: pipeline)
+        for note in spec.notes { StandardError.write("eduetl: note: \(note)\n") }
         let lock: RunLock
         do {
             lock = try RunLock.acquire(path: RunLock.path(warehouse: spec.warehouse, pipeline: spec.name))

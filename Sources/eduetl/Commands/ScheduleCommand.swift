@@ -23,6 +23,7 @@ struct ScheduleOptions: ParsableArguments {
     func load() throws -> PipelineFolder {
         do {
             let folder = try PipelineSpecLoader.loadAll(folder: pipelines)
+            for note in folder.specs.flatMap(\.notes) { StandardError.write("eduetl: note: \(note)\n") }
             for broken in folder.broken { StandardError.write("eduetl: \(broken); fix it and run again\n") }
             return folder
         } catch {
