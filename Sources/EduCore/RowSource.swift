@@ -39,11 +39,12 @@ public struct SheetTable: Hashable, Sendable {
     /// The used area: the smallest range holding every non-empty cell, nil for an empty sheet.
     public var usedRange: CellRange? {
         var minRow = Int.max, minColumn = Int.max, maxRow = 0, maxColumn = 0
-        for row in rows where !row.cells.isEmpty {
+        for row in rows {
+            guard let first = row.cells.first, let last = row.cells.last else { continue }
             minRow = min(minRow, row.number)
             maxRow = max(maxRow, row.number)
-            minColumn = min(minColumn, row.cells.first!.column)
-            maxColumn = max(maxColumn, row.cells.last!.column)
+            minColumn = min(minColumn, first.column)
+            maxColumn = max(maxColumn, last.column)
         }
         guard maxRow > 0 else { return nil }
         return CellRange(first: CellPosition(row: minRow, column: minColumn),

@@ -16,18 +16,27 @@ public struct SpreadsheetDate: Hashable, Comparable, Sendable, CustomStringConve
         self.serial = serial
     }
 
+    /// The serials Excel shows as dates, in the 1900 system: 0 (which it shows as 1900-01-00) up to
+    /// the end of 9999-12-31. Excel shows anything else in a date format as ####.
+    public static let excelSerialRange = 0.0..<2_958_466.0
+
     /// A serial as Excel writes it. Excel's 1900 system counts a 29 February 1900 that never
-    /// was, so serials below 60 are shifted by a day to land on the right date.
-    public init(excelSerial: Double, uses1904System: Bool) {
+    /// was, so serials below 60 are shifted by a day to land on the right date. Nil outside the
+    /// dates Excel can show (negative, after 9999-12-31, NaN, infinite): such a number is no date,
+    /// and a reader keeps it as the number it is.
+    public init?(excelSerial: Double, uses1904System: Bool) {
+        let inSystem1900 = uses1904System ? excelSerial + Self.offset1904 : excelSerial
+        guard Self.excelSerialRange.contains(inSystem1900), !uses1904System || excelSerial >= 0 else { return nil }
         if uses1904System {
-            self.serial = excelSerial + Self.offset1904
+            self.serial = inSystem1900
         } else {
             self.serial = excelSerial < 60 ? excelSerial + 1 : excelSerial
         }
     }
 
+    /// Years 0 to 9999 (ISO 8601's four digits); nil for another year or a day that does not exist.
     public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Double = 0) {
-        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
+        guard (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
               (0...59).contains(minute), second >= 0, second < 61 else { return nil }
         let days = Self.daysFromCivil(year: year, month: month, day: day)
         guard Self.civilFromDays(days) == (year, month, day) else { return nil }
@@ -39,9 +48,15 @@ public struct SpreadsheetDate: Hashable, Comparable, Sendable, CustomStringConve
         public var year, month, day, hour, minute, second: Int
     }
 
+    /// Beyond this many days from the epoch (2.7 million years) components are those of the limit:
+    /// no reader makes such a date (they refuse what Excel cannot show), and the integer
+    /// conversions below must not trap on a serial built by hand (or NaN, taken as the epoch).
+    static let componentLimit = 1e9
+
     /// Calendar fields, the time rounded to the nearest millisecond and then cut to the second.
     public var components: Components {
-        let totalMilliseconds = (serial * 86_400_000).rounded()
+        let bounded = serial.isNaN ? 0 : min(max(serial, -Self.componentLimit), Self.componentLimit)
+        let totalMilliseconds = (bounded * 86_400_000).rounded()
         let dayMilliseconds = 86_400_000.0
         let wholeDays = (totalMilliseconds / dayMilliseconds).rounded(.down)
         let secondsOfDay = Int((totalMilliseconds - wholeDays * dayMilliseconds) / 1000)

@@ -12,6 +12,11 @@ public struct HeaderMatcher: Sendable {
     /// A fuzzy match's alias must make up this share of the header's characters.
     static let fuzzyCoverage = 0.6
 
+    /// A header text longer than this (UTF-8 bytes, some 170 Chinese characters) is no header:
+    /// the longest the returns write is under 40 characters, and matching a cell of megabytes
+    /// against every alias took seconds per byte-heavy cell (a 3 MB header row took 13 s).
+    public static let maxHeaderBytes = 512
+
     /// Decisions already made, shared by every copy of this matcher (the workers of an ingest).
     let decisions = MemoCache<DecisionKey, ColumnDecision>()
 
@@ -28,6 +33,10 @@ public struct HeaderMatcher: Sendable {
     /// The decision for one column. `path` runs from the top header row down; `declaredUnits`
     /// are the unit spellings a unit row above the table lists.
     public func decide(column: Int, path: [String], declaredUnits: [String] = []) -> ColumnDecision {
+        if let long = path.first(where: { $0.utf8.count > Self.maxHeaderBytes }) {
+            // Checked before the cache: hashing a key of megabytes for every column is waste too.
+            return unmapped(column, path, "", "a text of \(long.utf8.count) bytes is too long to be a header (at most \(Self.maxHeaderBytes))")
+        }
         var decision = decisions.value(for: DecisionKey(path: path, declaredUnits: declaredUnits)) {
             decideWithStage(path: path, declaredUnits: declaredUnits)
         }

@@ -2,12 +2,12 @@ import EduCore
 
 /// Merged ranges resolved for rows read one at a time, in order: only the ranges over the current
 /// row are held, each with its top-left cell's value (taken when its first row went by). It gives
-/// the same answers as `SheetGrid` for the current row, without holding the sheet.
+/// the same answers as `SheetGrid` (its `MergeIndex`) for the current row, without holding the
+/// sheet: the same ranges resolved, the later winning where two overlap.
 struct MergeTracker {
     private struct Entry {
         var range: CellRange
-        /// The range's place among the sheet's merged ranges: where two overlap, the later wins,
-        /// as in `SheetGrid`.
+        /// The range's place among the sheet's merged ranges: where two overlap, the later wins.
         var order: Int
         var topLeft: CellValue?
     }
@@ -18,9 +18,8 @@ struct MergeTracker {
     private var active: [Entry] = []
 
     init(_ ranges: [CellRange]) {
-        pending = ranges.enumerated()
-            .filter { $0.element.rowCount * $0.element.columnCount <= SheetGrid.maxMergedCells }
-            .map { Entry(range: $0.element, order: $0.offset, topLeft: nil) }
+        pending = MergeIndex.resolvable(ranges)
+            .map { Entry(range: $0.range, order: $0.order, topLeft: nil) }
             .sorted { ($0.range.first.row, $0.order) < ($1.range.first.row, $1.order) }
     }
 
@@ -45,7 +44,8 @@ struct MergeTracker {
         var best: Entry?
         for entry in active where entry.range.first.column <= column && column <= entry.range.last.column
             && entry.range.first.row <= row && row <= entry.range.last.row {
-            if best == nil || entry.order > best!.order { best = entry }
+            if let current = best, current.order > entry.order { continue }
+            best = entry
         }
         return best.map { ($0.range, $0.topLeft) }
     }

@@ -8,13 +8,10 @@ struct SheetGrid {
     let rowNumbers: [Int]
     private let rows: [Int: [Cell]]
     let merged: [CellRange]
-    /// The merged range each covered cell belongs to.
-    private let mergeOf: [CellPosition: CellRange]
+    /// The merged ranges, looked up by cell (kept as ranges: memory as the number of ranges).
+    private let mergeIndex: MergeIndex
     let lastRow: Int
     let lastColumn: Int
-
-    /// Merged ranges larger than this are not resolved cell by cell (a whole-column merge).
-    static let maxMergedCells = 10_000
 
     init(_ table: SheetTable) {
         self.init(sheet: table.sheet, rows: table.rows, mergedRanges: table.mergedRanges)
@@ -35,13 +32,7 @@ struct SheetGrid {
         self.rows = byNumber
         rowNumbers = byNumber.keys.sorted()
         merged = mergedRanges
-        var mergeOf: [CellPosition: CellRange] = [:]
-        for range in mergedRanges where range.rowCount * range.columnCount <= Self.maxMergedCells {
-            for row in range.first.row...range.last.row {
-                for column in range.first.column...range.last.column { mergeOf[CellPosition(row: row, column: column)] = range }
-            }
-        }
-        self.mergeOf = mergeOf
+        mergeIndex = MergeIndex(mergedRanges)
         lastRow = rowNumbers.last ?? 0
         self.lastColumn = max(maxColumn, lastColumn ?? 0)
     }
@@ -95,12 +86,12 @@ struct SheetGrid {
     /// The cell's value, or the value of the merged range it lies in (held by its top-left cell).
     func shownValue(_ row: Int, _ column: Int) -> CellValue? {
         if let own = value(row, column) { return own }
-        guard let range = mergeOf[CellPosition(row: row, column: column)] else { return nil }
+        guard let range = mergeIndex.range(row, column) else { return nil }
         return value(range.first.row, range.first.column)
     }
 
     func mergedRange(_ row: Int, _ column: Int) -> CellRange? {
-        mergeOf[CellPosition(row: row, column: column)]
+        mergeIndex.range(row, column)
     }
 
     /// The row's own non-empty cells, left to right.

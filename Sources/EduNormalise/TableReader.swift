@@ -151,7 +151,8 @@ struct TableReader {
         guard a.utf8.count == b.utf8.count else { return false }
         return a.utf8.withContiguousStorageIfAvailable { left in
             b.utf8.withContiguousStorageIfAvailable { right in
-                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+                guard let leftStart = left.baseAddress, let rightStart = right.baseAddress else { return left.count == 0 }
+                return memcmp(leftStart, rightStart, left.count) == 0
             }
         }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
     }
@@ -205,9 +206,15 @@ struct TableReader {
         let unprefixedIsWholeSchool = columnStages.count > 1 || columnStages.contains { $0 != stage } || stage == .wholeSchool && !columnStages.isEmpty
         for (column, id, name, unit, columnStage) in figureColumns {
             if !merges.isEmpty, let range = merges.merge(row, column)?.range, range.rowCount > 1 {
-                // Written once over the school's part rows: the whole school's figure.
+                // Written once over the school's part rows: the whole school's figure. A county row
+                // (no school) has no parts: its merged figure is the county's own, read once.
                 guard range.first.row == row, let value = SheetGrid.value(in: cells, column: column) else { continue }
-                shared.read(value, field: id, name: name, unit: unit, at: CellPosition(row: row, column: column), rejects: &result.rejects)
+                let at = CellPosition(row: row, column: column)
+                if hasKey {
+                    shared.read(value, field: id, name: name, unit: unit, at: at, rejects: &result.rejects)
+                } else {
+                    values.read(value, field: id, name: name, unit: unit, at: at, rejects: &result.rejects)
+                }
                 continue
             }
             guard let value = SheetGrid.value(in: cells, column: column) else { continue }

@@ -61,10 +61,12 @@ enum NumberParser {
         }) else { return nil }
         text.append(0)
         return text.withUnsafeBufferPointer { buffer -> Double? in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
+            buffer.withMemoryRebound(to: CChar.self) { chars -> Double? in
+                guard let start = chars.baseAddress else { return nil }
                 var end: UnsafeMutablePointer<CChar>?
-                let value = strtod(chars.baseAddress!, &end)
-                guard let end, end == UnsafeMutablePointer(mutating: chars.baseAddress! + (chars.count - 1)) else { return nil }
+                let value = strtod(start, &end)
+                // All of it read (up to the terminating 0 appended above), and finite: "1E400" is no number.
+                guard let end, end == UnsafeMutablePointer(mutating: start + (chars.count - 1)) else { return nil }
                 return value.isFinite ? value : nil
             }
         }

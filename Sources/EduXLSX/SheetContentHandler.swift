@@ -170,6 +170,11 @@ struct SheetParseState {
             rowNumber += 1
             rowHasNumber = false
         }
+        // Later stages walk row numbers; one past the sheet's last row is damage, not data.
+        guard rowNumber <= SheetLimits.maxRows else {
+            fail(.badCellReference("row \(rowNumber)"), at: CellPosition(row: SheetLimits.maxRows, column: 1))
+            return
+        }
         lastColumn = 0
         cells.reserveCapacity(expectedCellsPerRow)
     }
@@ -247,7 +252,11 @@ struct SheetParseState {
         }
         switch styles.kind(ofStyle: cell.style) {
         case .number: return .number(number)
-        case .date: return .date(SpreadsheetDate(excelSerial: number, uses1904System: uses1904DateSystem))
+        case .date:
+            // A number Excel cannot show as a date (before 1900, after 9999, shown as ####) stays
+            // the number the file holds: nothing is lost, and the normaliser reads it as one.
+            guard let date = SpreadsheetDate(excelSerial: number, uses1904System: uses1904DateSystem) else { return .number(number) }
+            return .date(date)
         case .duration: return .duration(number)
         }
     }

@@ -57,21 +57,25 @@ final class XMLPushParser {
         box = HandlerBox(handler: handler)
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
+        // libxml2 always passes the context's user data and an element's name; a guard, not a trap, if not.
         sax.startElementNs = { userData, localName, _, uri, _, _, attributeCount, _, attributes in
-            Unmanaged<HandlerBox>.fromOpaque(userData!)._withUnsafeGuaranteedRef { box in
-                if !box.handler.startElement(XMLName(localName: localName!, uri: uri),
+            guard let userData, let localName else { return }
+            Unmanaged<HandlerBox>.fromOpaque(userData)._withUnsafeGuaranteedRef { box in
+                if !box.handler.startElement(XMLName(localName: localName, uri: uri),
                                              attributes: XMLAttributes(base: attributes, count: Int(attributeCount))) {
                     box.stop()
                 }
             }
         }
         sax.endElementNs = { userData, localName, _, uri in
-            Unmanaged<HandlerBox>.fromOpaque(userData!)._withUnsafeGuaranteedRef { box in
-                if !box.handler.endElement(XMLName(localName: localName!, uri: uri)) { box.stop() }
+            guard let userData, let localName else { return }
+            Unmanaged<HandlerBox>.fromOpaque(userData)._withUnsafeGuaranteedRef { box in
+                if !box.handler.endElement(XMLName(localName: localName, uri: uri)) { box.stop() }
             }
         }
         let characters: charactersSAXFunc = { userData, bytes, length in
-            Unmanaged<HandlerBox>.fromOpaque(userData!)._withUnsafeGuaranteedRef { box in
+            guard let userData else { return }
+            Unmanaged<HandlerBox>.fromOpaque(userData)._withUnsafeGuaranteedRef { box in
                 box.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
             }
         }
@@ -79,7 +83,8 @@ final class XMLPushParser {
         sax.cdataBlock = characters
         sax.ignorableWhitespace = characters
         sax.internalSubset = { userData, _, _, _ in
-            let box = Unmanaged<HandlerBox>.fromOpaque(userData!).takeUnretainedValue()
+            guard let userData else { return }
+            let box = Unmanaged<HandlerBox>.fromOpaque(userData).takeUnretainedValue()
             box.sawDoctype = true
             if let context = box.context { xmlStopParser(context) }
         }

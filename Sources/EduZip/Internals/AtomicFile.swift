@@ -93,8 +93,10 @@ final class AtomicFile {
             #if DEBUG
             hooks?.writeCalls += 1
             #endif
-            let result = bytes.withUnsafeBytes { buffer in
-                pwrite(descriptor, buffer.baseAddress! + written, buffer.count - written, off_t(offset) + off_t(written))
+            let result = bytes.withUnsafeBytes { buffer -> Int in
+                // written < count, so the buffer is not empty and has an address.
+                guard let start = buffer.baseAddress else { return 0 }
+                return pwrite(descriptor, start + written, buffer.count - written, off_t(offset) + off_t(written))
             }
             if result < 0 {
                 let code = errno

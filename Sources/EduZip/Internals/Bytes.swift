@@ -17,16 +17,14 @@ extension Array where Element == UInt8 {
     mutating func withMutableBytes<R>(
         _ body: (UnsafeMutableRawBufferPointer) throws(ZipError) -> R
     ) throws(ZipError) -> R {
-        var result: Result<R, ZipError>?
-        withUnsafeMutableBytes { bytes in result = Result { () throws(ZipError) -> R in try body(bytes) } }
-        return try result!.get()
+        let result = withUnsafeMutableBytes { bytes in Result { () throws(ZipError) -> R in try body(bytes) } }
+        return try result.get()
     }
 
     /// `withUnsafeBytes` for a body with typed throws.
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws(ZipError) -> R) throws(ZipError) -> R {
-        var result: Result<R, ZipError>?
-        withUnsafeBytes { bytes in result = Result { () throws(ZipError) -> R in try body(bytes) } }
-        return try result!.get()
+        let result = withUnsafeBytes { bytes in Result { () throws(ZipError) -> R in try body(bytes) } }
+        return try result.get()
     }
 }
 

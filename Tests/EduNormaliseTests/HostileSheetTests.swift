@@ -1,0 +1,57 @@
+import EduCore
+@testable import EduNormalise
+import Testing
+
+/// Sheets a careless or hostile producer writes: a county row whose figure is merged down, a header
+/// cell of megabytes. Each used to trap or take seconds per cell; each now has an answer.
+struct HostileSheetTests {
+    static let normaliser = Normaliser(catalogue: CatalogueFixture.catalogue)
+
+    /// A county-level return (行政区划代码, 县名称, no school) whose figure is merged down over two rows
+    /// used to trap on a force-unwrapped school name in `TableReader`. The figure is the county's own.
+    @Test(arguments: [false, true])
+    func aCountyFigureMergedDownIsTheCountys(streamed: Bool) throws {
+        let table = TableLayoutTests.sheet("青石县2024年县级指标", [
+            ["行政区划代码", "县名称", "在校学生数", "专任教师数"],
+            ["360321", "青石县", "12000", "800"],
+            ["360321", "青石县", "", "810"],
+        ], merged: ["C2:C3"])
+        let result: NormalisedSheet
+        if streamed {
+            var source = StreamingTests.LateMergesSource(sheet: table.sheet, rows: table.rows, merges: table.mergedRanges)
+            result = try Self.normaliser.normalise(&source)
+        } else {
+            result = Self.normaliser.normalise(table)
+        }
+        #expect(result.records.allSatisfy { $0.stage == .county })
+        #expect(result.records.map { $0.value("students") } == [12_000, nil])
+        #expect(result.records.map { $0.value("full_time_teachers") } == [800, 810])
+    }
+
+    /// A 3 MB header cell is no header: unmapped, saying why (matching it took 13 s).
+    @Test func aHeaderOfMegabytesIsUnmappedWithTheReason() {
+        let huge = String(repeating: "在校学生数", count: 200_000)
+        let decision = CatalogueFixture.matcher.decide(column: 2, path: [huge])
+        #expect(decision.field == nil)
+        #expect(decision.method == .unmapped)
+        #expect(decision.note?.contains("too long to be a header") == true)
+        let parent = CatalogueFixture.matcher.decide(column: 2, path: [huge, "在校学生数"])
+        #expect(parent.field == nil)
+        #expect(parent.note?.contains("too long to be a header") == true)
+    }
+
+    @Test func aLongButPlausibleHeaderIsStillMatched() {
+        let decision = CatalogueFixture.matcher.decide(column: 2, path: [String(repeating: " ", count: 100) + "在校学生数"])
+        #expect(decision.field == "students")
+    }
+
+    @Test func aSheetWithAHeaderOfMegabytesKeepsItsOtherColumns() {
+        let result = Self.normaliser.normalise(TableLayoutTests.sheet("小学", [
+            ["学校名称", String(repeating: "在校学生数", count: 200_000), "专任教师数"],
+            ["甲小学", "456", "30"],
+        ]))
+        let fields = result.decisions.map(\.field)
+        #expect(fields == ["school_name", nil, "full_time_teachers"])
+        #expect(result.records.first?.value("full_time_teachers") == 30)
+    }
+}
