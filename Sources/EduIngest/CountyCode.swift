@@ -24,6 +24,26 @@ public struct CountyCode: Hashable, Sendable, CustomStringConvertible {
         folded = digits == written ? nil : written
     }
 
+    /// A return's 行政区划代码 cell may hold a longer area code — 9 digits for a township, 12 for the
+    /// statistical code of a place — which starts with its county's six: those six, noted.
+    public init?(areaCode written: String) {
+        if let code = CountyCode(written) {
+            self = code
+            return
+        }
+        let text = written.trimmingWhiteSpace()
+        let folded = text.unicodeScalars.map { scalar -> UInt32 in
+            (0xFF10...0xFF19).contains(scalar.value) ? scalar.value - 0xFF10 + 0x30 : scalar.value
+        }
+        guard folded.count == 9 || folded.count == 12, folded.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        digits = String(decoding: folded.prefix(6).map { UInt8($0 & 0xFF) }, as: UTF8.self)
+        self.folded = written
+        areaCodeLength = folded.count
+    }
+
+    /// The length of the longer area code the county was taken from, if it was.
+    public private(set) var areaCodeLength: Int?
+
     public var description: String { digits }
 
     /// Why `written` is not a county code, for the sentence that refuses it.
@@ -33,7 +53,8 @@ public struct CountyCode: Hashable, Sendable, CustomStringConvertible {
 
     /// Said when the code was written otherwise: "'３６０３２１' read as 360321".
     public var foldingNote: String? {
-        folded.map { "'\($0)' read as \(digits) (full-width digits folded to ASCII)" }
+        if let length = areaCodeLength, let folded { return "'\(folded)' is a \(length)-digit area code: its county is \(digits)" }
+        return folded.map { "'\($0)' read as \(digits) (full-width digits folded to ASCII)" }
     }
 }
 

@@ -85,12 +85,12 @@ struct RecordResolver {
         case refused(Reject)
     }
 
-    /// The record's own 行政区划代码 cell: six digits (full-width ones folded, with a warning
-    /// naming the cell), else a reject naming the cell.
+    /// The record's own 行政区划代码 cell: six digits (full-width ones folded, or the county's six of a
+    /// 9- or 12-digit area code, with a warning naming the cell), else a reject naming the cell.
     private func countyCell(_ record: SchoolRecord, sheet: NormalisedSheet, file: FileCounty, warnings: inout [String]) -> CountyCell {
         guard let cell = record.identity["county_code"], !cell.text.trimmingWhiteSpace().isEmpty else { return .none }
         let place = "\(sheet.sheet.name)!\(cell.cell.reference)"
-        guard let code = CountyCode(cell.text) else {
+        guard let code = CountyCode(areaCode: cell.text) else {
             return .refused(Reject(row: cell.cell.row, column: cell.cell.column, field: "county_code", written: cell.text,
                                    reason: "\(place): 行政区划代码 \(CountyCode.problem(cell.text)); correct the cell"))
         }

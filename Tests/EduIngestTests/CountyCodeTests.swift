@@ -27,3 +27,24 @@ struct CountyCodeTests {
         #expect(CountyCode.problem("一二三四五六") == "'一二三四五六' is not a six-digit 行政区划代码 such as 360321 (ASCII digits 0–9)")
     }
 }
+
+/// A return's 行政区划代码 cell may hold a township's (9 digits) or a place's statistical code
+/// (12 digits): its first six are the county, with a note; other lengths are refused.
+struct AreaCodeTests {
+    @Test(arguments: [("360321101", "360321", 9), ("360321101000", "360321", 12), ("３６０３２１１０１", "360321", 9)])
+    func aLongerAreaCodeGivesItsCounty(written: String, county: String, length: Int) throws {
+        let code = try #require(CountyCode(areaCode: written))
+        #expect(code.digits == county)
+        #expect(code.foldingNote?.contains("\(length)-digit area code") == true)
+        #expect(CountyCode(written) == nil, "a flag or pipeline file still takes six digits only")
+    }
+
+    @Test(arguments: ["3603211", "36032110", "3603211010001", "360321一〇一"])
+    func otherLengthsAreRefused(_ written: String) {
+        #expect(CountyCode(areaCode: written) == nil)
+    }
+
+    @Test func sixDigitsNeedNoNote() throws {
+        #expect(try #require(CountyCode(areaCode: "360392")).foldingNote == nil)
+    }
+}
