@@ -192,6 +192,7 @@ enum Schema {
         ("002-balance", balanceMigration),
         ("003-pipeline-runs", pipelineRunsMigration),
         ("004-stages-and-schools", stagesMigration),
+        ("005-run-files", runFilesMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each

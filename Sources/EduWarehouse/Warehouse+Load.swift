@@ -6,12 +6,14 @@ extension Warehouse {
     /// Loads one file in one transaction: all of it or none of it. The same bytes loaded before
     /// change nothing. A loaded file at the same place is superseded: its values are removed and
     /// it stays recorded. Where another file gave the same school, year, stage and field a
-    /// different value, the later wins and the conflict is recorded.
+    /// different value, the later wins and the conflict is recorded. Whether these bytes are
+    /// loaded is read under the write lock, so a process loading the same file at the same time
+    /// finds it loaded (unchanged) instead of superseding it with an identical version.
     public func load(_ file: FileToLoad, run: Int64) throws -> LoadResult {
-        if let earlier = try loadedFile(sha256: file.source.sha256, settings: file.source.settings) {
-            return LoadResult(outcome: .unchanged, fileID: earlier.id, values: 0, rejects: 0, conflicts: 0, superseded: [])
-        }
-        return try connection.transaction {
+        try connection.transaction {
+            if let earlier = try loadedFile(sha256: file.source.sha256, settings: file.source.settings) {
+                return LoadResult(outcome: .unchanged, fileID: earlier.id, values: 0, rejects: 0, conflicts: 0, superseded: [])
+            }
             var result = LoadResult(outcome: .loaded, fileID: 0, values: 0, rejects: 0, conflicts: 0, superseded: [])
             let message = file.warnings.isEmpty ? nil : file.warnings.joined(separator: "\n")
             try statements.insertFile.run([

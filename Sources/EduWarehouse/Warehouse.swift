@@ -13,40 +13,24 @@ public final class Warehouse {
     /// The connection's settings: WAL (readers never block the writer, nor see half a file),
     /// synchronous NORMAL (safe against a killed process), foreign keys enforced, and a 64 MiB
     /// page cache so a large file's transaction keeps its index pages in memory.
-    public static let pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
+    public static let pragmas = "PRAGMA journal_mode = WAL; " + connectionPragmas
+
+    /// The same without the switch to WAL, which `switchToWAL` makes first, retried.
+    static let connectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
 
     public init(path: String) throws(WarehouseError) {
         self.path = path
         SQLiteConnection.configureOnce()
+        try Self.refuseForeignDatabase(path: path)
         connection = try SQLiteConnection(path: path)
         do {
-            try connection.execute(Self.pragmas)
+            try Self.switchToWAL(connection)
+            try connection.execute(Self.connectionPragmas)
             try migrate()
         } catch let error as WarehouseError {
             throw error
         } catch {
             throw WarehouseError(.cannotOpen("\(error)"), database: path)
-        }
-    }
-
-    /// Applies the migrations not yet applied, each in its own transaction.
-    func migrate() throws {
-        let tables = try connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").rows().compactMap { $0.first?.text }
-        if !tables.isEmpty, !tables.contains(Schema.markerTable) {
-            throw WarehouseError(.notAWarehouse("it has tables \(tables.prefix(5).joined(separator: ", ")) and no schema_migrations"), database: path)
-        }
-        try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        let applied = Set(try connection.prepare("SELECT name FROM schema_migrations").rows().compactMap { $0.first?.text })
-        let known = Set(Schema.migrations.map(\.name))
-        if let unknown = applied.subtracting(known).sorted().last {
-            throw WarehouseError(.newerSchema(applied.count), database: path + " (migration \(unknown))")
-        }
-        for migration in Schema.migrations where !applied.contains(migration.name) {
-            try connection.transaction {
-                try connection.execute(migration.sql)
-                try connection.prepare("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)")
-                    .run([.text(migration.name), .text(Self.now())])
-            }
         }
     }
 
@@ -65,37 +49,6 @@ public final class Warehouse {
                 try county.run([.text(entry.code), .text(entry.name)])
             }
         }
-    }
-
-    // MARK: runs
-
-    /// Starts a recorded run; runs left 'running' by a process that is gone become 'interrupted'.
-    public func startRun(command: String) throws -> Int64 {
-        try connection.transaction {
-            for row in try connection.prepare("SELECT id, pid FROM ingest_runs WHERE status = 'running'").rows() {
-                guard let id = row[0].int, let pid = row[1].int else { continue }
-                if kill(pid_t(pid), 0) != 0 {
-                    try connection.prepare("UPDATE ingest_runs SET status = 'interrupted' WHERE id = ?").run([.int(id)])
-                }
-            }
-            try connection.prepare("INSERT INTO ingest_runs (started_at, status, pid, command) VALUES (?, 'running', ?, ?)")
-                .run([.text(Self.now()), .int(Int64(getpid())), .text(command)])
-            return connection.lastInsertID
-        }
-    }
-
-    public struct RunCounts: Sendable, Equatable {
-        public var filesLoaded = 0, filesUnchanged = 0, filesRejected = 0, values = 0, rejects = 0, conflicts = 0
-        public init() {}
-    }
-
-    public func finishRun(_ id: Int64, counts: RunCounts, failed: Bool = false) throws {
-        try connection.prepare("""
-            UPDATE ingest_runs SET finished_at = ?, status = ?, files_loaded = ?, files_unchanged = ?, files_rejected = ?,
-                values_loaded = ?, rejects = ?, conflicts = ? WHERE id = ?
-            """).run([.text(Self.now()), .text(failed ? "failed" : "finished"), .int(Int64(counts.filesLoaded)),
-                      .int(Int64(counts.filesUnchanged)), .int(Int64(counts.filesRejected)), .int(Int64(counts.values)),
-                      .int(Int64(counts.rejects)), .int(Int64(counts.conflicts)), .int(id)])
     }
 
     // MARK: files
