@@ -53,6 +53,8 @@ public final class Ingest {
         public var run: Int64
         public var files: [FileReport]
         public var counts: Warehouse.RunCounts
+        /// Earlier runs whose process died, marked 'interrupted' by this one, naming their files.
+        public var interrupted: [Warehouse.InterruptedRun] = []
     }
 
     let options: Options
@@ -81,7 +83,7 @@ public final class Ingest {
         guard !paths.isEmpty else { throw IngestError.noFiles(options.paths) }
         try warehouse.syncCatalogue(catalogue)
         if let standards { try warehouse.syncStandards(standards) }
-        let run = try warehouse.startRun(command: options.command)
+        let (run, interrupted) = try warehouse.startRunMarkingInterrupted(command: options.command)
         // One preparer (and set of loaded digests) per year and county the inputs settle on.
         let normaliser = Normaliser(catalogue: catalogue)
         var preparers: [Flags: (preparer: FilePreparer, digests: Set<String>)] = [:]
@@ -98,6 +100,10 @@ public final class Ingest {
         for _ in 0..<min(options.workers, paths.count) {
             Thread.detachNewThread {
                 while let index = queue.claim() {
+                    guard queue.startReading(index) else { return }
+                    #if DEBUG
+                    IngestTestHooks.startsReading(paths[index])
+                    #endif
                     let (preparer, digests) = perFile[index]
                     let prepared = found[index].problem.map { preparer.rejected(path: paths[index], because: $0) }
                         ?? preparer.prepare(path: paths[index], knownDigests: digests)
@@ -105,13 +111,16 @@ public final class Ingest {
                 }
             }
         }
-        var summary = Summary(run: run, files: [], counts: Warehouse.RunCounts())
+        var summary = Summary(run: run, files: [], counts: Warehouse.RunCounts(), interrupted: interrupted)
         do {
             for index in paths.indices {
-                let prepared = queue.take(index)
                 let outcome: FileOutcome
+                let prepared: FilePreparer.Prepared
                 do {
+                    prepared = try take(index, from: queue, paths: paths, run: run)
+                    try warehouse.recordRunFiles(run, [(index, paths[index], .loading)])
                     outcome = try write(prepared, run: run, counts: &summary.counts)
+                    try warehouse.recordRunFiles(run, [(index, paths[index], .done)])
                 } catch let error as WarehouseError {
                     throw IngestError.warehouseFailed(file: paths[index], error)
                 }
@@ -125,6 +134,20 @@ public final class Ingest {
         }
         try warehouse.finishRun(run, counts: summary.counts)
         return summary
+    }
+
+    /// File `index` once prepared; meanwhile, records the files the workers start and finish
+    /// reading, so a run that dies names the files it was in the middle of.
+    private func take(_ index: Int, from queue: PreparedQueue, paths: [String], run: Int64) throws -> FilePreparer.Prepared {
+        while true {
+            switch queue.step(index) {
+            case .ready(let prepared):
+                return prepared
+            case .record(let states):
+                try warehouse.recordRunFiles(run, states.map { ($0.position, paths[$0.position], $0.state) })
+                queue.recorded(states)
+            }
+        }
     }
 
     struct Flags: Hashable {
@@ -171,54 +194,5 @@ public final class Ingest {
                 return .rejected("the warehouse refused it: \(error)")
             }
         }
-    }
-}
-
-/// Hands files out to the workers and their results back to the writer in file order, letting
-/// the workers run at most `window` files ahead so memory stays bounded.
-final class PreparedQueue: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var next = 0
-    private var written = 0
-    private var ready: [Int: FilePreparer.Prepared] = [:]
-    private var cancelled = false
-    private let count: Int
-    private let window: Int
-
-    init(count: Int, window: Int) {
-        self.count = count
-        self.window = max(window, 1)
-    }
-
-    func claim() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        while !cancelled && next < count && next - written >= window { condition.wait() }
-        guard !cancelled, next < count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func deliver(_ index: Int, _ prepared: FilePreparer.Prepared) {
-        condition.lock()
-        ready[index] = prepared
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func take(_ index: Int) -> FilePreparer.Prepared {
-        condition.lock()
-        defer { condition.unlock() }
-        while ready[index] == nil { condition.wait() }
-        written = index + 1
-        condition.broadcast()
-        return ready.removeValue(forKey: index)!
-    }
-
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
     }
 }

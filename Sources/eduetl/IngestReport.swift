@@ -7,6 +7,9 @@ enum IngestReport {
         let c = summary.counts
         var out = "eduetl ingest: \(summary.files.count) files: \(c.filesLoaded) loaded, \(c.filesUnchanged) unchanged, "
             + "\(c.filesRejected) rejected; \(c.values) values, \(c.rejects) rejects, \(c.conflicts) conflicts → \(database) (run \(summary.run))\n"
+        for run in summary.interrupted {
+            out += "  run \(run.id) (started \(run.startedAt)) was \(run.message)\n"
+        }
         for file in summary.files {
             switch file.outcome {
             case .loaded(let values, let rejects, let conflicts, let superseded):
@@ -41,8 +44,13 @@ enum IngestReport {
             fields.append("\"warnings\": [\(file.warnings.map(CellDump.quoted).joined(separator: ", "))]")
             return "{" + fields.joined(separator: ", ") + "}"
         }
+        let interrupted = summary.interrupted.map { run in
+            "{\"run\": \(run.id), \"loading\": [\(run.loading.map(CellDump.quoted).joined(separator: ", "))], "
+                + "\"reading\": [\(run.reading.map(CellDump.quoted).joined(separator: ", "))], \"message\": \(CellDump.quoted(run.message))}"
+        }
         return """
-        {"database": \(CellDump.quoted(database)), "run": \(summary.run), "files_loaded": \(c.filesLoaded), \
+        {"database": \(CellDump.quoted(database)), "run": \(summary.run), "interrupted_runs": [\(interrupted.joined(separator: ", "))], \
+        "files_loaded": \(c.filesLoaded), \
         "files_unchanged": \(c.filesUnchanged), "files_rejected": \(c.filesRejected), "values": \(c.values), \
         "rejects": \(c.rejects), "conflicts": \(c.conflicts),
          "files": [\(files.joined(separator: ",\n  "))]}
