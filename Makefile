@@ -8,7 +8,7 @@ CONFORMANCE := ../shared/conformance
 RELEASE_BIN := .build/release/eduetl
 PYTHON ?= python3
 
-.PHONY: deps build release test demo bench bench-deps bench-csv bench-ingest conformance report-check install defaults clean
+.PHONY: deps build release test demo bench bench-deps bench-csv bench-ingest conformance fuzz report-check install defaults clean
 
 # Installs with apt-get those of the Debian packages in $(1) that are missing.
 define install_missing
@@ -73,6 +73,14 @@ conformance: release
 	else \
 	  echo "conformance: $(CONFORMANCE) is not here; nothing to run"; \
 	fi
+
+# Seeded mutants of SampleInputs (and the CSV fixtures) through `eduetl inspect --cells` and
+# `eduetl headers`, each with a timeout and a memory limit; exits 1 on any crash, hang or run over
+# 500 MB, keeping those mutants in .build/fuzz. Not part of `make test` (it takes minutes).
+# FUZZ_ARGS passes flags: make fuzz FUZZ_ARGS="--seed 7 --count 1000"; --only N reproduces one.
+FUZZ_ARGS ?=
+fuzz: release
+	$(PYTHON) Scripts/fuzz/fuzz_samples.py --binary $(RELEASE_BIN) $(FUZZ_ARGS)
 
 # The HTML report rendered as a browser shows it, to look at: chromium and CJK fonts from Debian when
 # missing, the demo's ingest into a temporary warehouse, the sample county's HTML report, then a

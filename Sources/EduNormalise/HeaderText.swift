@@ -83,16 +83,23 @@ public struct HeaderText: Hashable, Sendable {
     }
 
     /// "(xiàn)", "(jiao)": a bracket holding only Latin letters (tone marks allowed), two or more.
+    /// Linear in the text: the next ")" is looked for once per ")" (not from every "(": a cell of
+    /// megabytes of "(" took minutes), and a bracket's inside is read only up to its first
+    /// character that is no pinyin letter.
     static func removingPinyinGlosses(_ text: String) -> String {
         guard text.contains("(") else { return text }
         var result = ""
         var index = text.startIndex
+        var nextClose: String.Index? = text.startIndex  // the next ")" at or after `index`; nil: none left
         while index < text.endIndex {
-            if text[index] == "(", let close = text[index...].firstIndex(of: ")") {
-                let inside = text[text.index(after: index)..<close]
-                if inside.count >= 2, inside.allSatisfy(isPinyinLetter) {
-                    index = text.index(after: close)
-                    continue
+            if text[index] == "(", let close = nextClose {
+                if close <= index { nextClose = text[index...].firstIndex(of: ")") }
+                if let close = nextClose {
+                    let inside = text[text.index(after: index)..<close]
+                    if inside.allSatisfy(isPinyinLetter), inside.count >= 2 {
+                        index = text.index(after: close)
+                        continue
+                    }
                 }
             }
             result.append(text[index])

@@ -18,6 +18,18 @@ public struct Normaliser: Sendable {
     /// data rows are read one at a time.
     public static let headRows = 200
 
+    /// A form is one school's return, a page or two: a sheet with more than `headRows` rows with
+    /// data is read as a table however its head looks (labels repeated below values over 50,000
+    /// rows were read whole as a form: 28 MB of CSV took 550 MB). Both paths decide so alike.
+    static func mayBeForm(_ rows: [Row]) -> Bool {
+        var rowsWithData = 0
+        for row in rows where row.cells.contains(where: { !$0.value.isEmpty }) {
+            rowsWithData += 1
+            if rowsWithData > headRows { return false }
+        }
+        return true
+    }
+
     /// Reads a sheet to its end. A table longer than `headRows` is not held in memory: a source
     /// that cannot have merged ranges (`mayHaveMergedRanges` false, CSV) streams through row by
     /// row; one that may (XLSX states its merges after the rows) is read into a list of rows
@@ -76,22 +88,7 @@ public struct Normaliser: Sendable {
         let grid = SheetGrid(sheet: source.sheet, rows: head, mergedRanges: merged.filter { $0.first.row <= headEnd },
                              lastColumn: lastColumn)
         let classifier = RowClassifier(catalogue: catalogue, matcher: matcher)
-        if FormReader.looksLikeForm(grid, classifier: classifier) {
-            // A form is one school's return: read it whole.
-            var rows = head
-            if buffered {
-                rows += rest
-            } else {
-                rows.append(beyondHead)
-                while let row = try source.nextRow() { rows.append(row) }
-            }
-            var sheet = normalise(SheetTable(sheet: source.sheet, rows: rows, mergedRanges: source.mergedRanges))
-            if streaming {
-                for record in sheet.records { try body(record) }
-                sheet.records = []
-            }
-            return sheet
-        }
+        // Longer than `headRows`: no form (see `mayBeForm`), whatever its head looks like.
         var sheet = NormalisedSheet(sheet: source.sheet, layout: .none("no row of field headers"), decisions: [], records: [],
                                     skipped: [], rejects: [], titles: [], declaredUnits: [], titleYear: nil)
         if let block = HeaderBlock.find(in: grid, classifier: classifier) {
@@ -149,7 +146,7 @@ public struct Normaliser: Sendable {
             sheet.layout = .none("the sheet is empty")
             return sheet
         }
-        if FormReader.looksLikeForm(grid, classifier: classifier) {
+        if Self.mayBeForm(table.rows), FormReader.looksLikeForm(grid, classifier: classifier) {
             let form = FormReader(grid: grid, classifier: classifier, catalogue: catalogue).read()
             sheet.layout = .form
             sheet.decisions = form.decisions

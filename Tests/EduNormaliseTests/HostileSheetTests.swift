@@ -54,4 +54,20 @@ struct HostileSheetTests {
         #expect(fields == ["school_name", nil, "full_time_teachers"])
         #expect(result.records.first?.value("full_time_teachers") == 30)
     }
+
+    /// Labels again below values make a form, one school's return, read whole; over 50,000 rows
+    /// that took 550 MB. A sheet longer than `headRows` is read as a table, alike in both paths.
+    @Test func labelsRepeatedDownALongSheetAreATableNotAForm() throws {
+        let header = ["学校名称", "在校学生数", "专任教师数"]
+        var rows = [header, ["甲小学", "456", "30"], header, ["乙小学", "123", "9"]]
+        rows += Array(repeating: header, count: Normaliser.headRows)
+        let table = TableLayoutTests.sheet("小学", rows)
+        let whole = Self.normaliser.normalise(table)
+        var source = StreamingTests.LateMergesSource(sheet: table.sheet, rows: table.rows, merges: [])
+        StreamingTests.expectSame(try Self.normaliser.normalise(&source), whole)
+        #expect(whole.layout == .table(headerRows: 1...1, dataStart: 2))
+        #expect(whole.records.prefix(3).compactMap(\.schoolName) == ["甲小学", "学校名称", "乙小学"])  // a repeated header row is no school yet
+        let short = Self.normaliser.normalise(TableLayoutTests.sheet("小学", Array(rows.prefix(8))))
+        #expect(short.layout == .form)
+    }
 }

@@ -1,0 +1,286 @@
+"""Mutations of sample inputs for fuzz_samples.py.
+
+Each mutator takes (data: bytes, rng: random.Random) and returns new bytes. Which mutators apply
+depends on the container, found from the bytes and not from the extension, so a future reader
+(.xls: an OLE compound file) gets the byte-level mutators from its first run and the
+container-aware ones once they are written here:
+
+  zip   (.xlsx, .xlsm, and any OOXML package): XML entries edited and re-zipped, so the CRCs are
+        right and the damage reaches the XML parser and the normaliser, not only the ZIP reader
+  text  (.csv, .tsv, .txt): lines, fields and numbers
+  any:  byte flips, truncation, duplicated or removed byte runs
+"""
+
+import io
+import random
+import re
+import zipfile
+
+ZIP_MAGIC = b"PK\x03\x04"
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, encrypted .xlsx
+
+HUGE_NUMBERS = [b"1E19", b"-1E19", b"9.3E18", b"1E308", b"-1E308", b"1E400", b"NaN", b"INF",
+                b"99999999999999999999999", b"-0", b"4.9E-324", b"2958466", b"-1",
+                b"123456789012345678901234567890.5"]
+HUGE_REFS = [b"A99999999999999999999", b"ZZZZZZZZ1", b"XFE1", b"A1048577", b"A0", b"$A$1",
+             b"", b"1A", b"AAAA1"]
+
+
+def container(data: bytes) -> str:
+    if data.startswith(ZIP_MAGIC):
+        return "zip"
+    if data.startswith(CFB_MAGIC):
+        return "cfb"
+    return "text"
+
+
+# ---- byte level: any file -----------------------------------------------------------------
+
+def flip_bytes(data, rng):
+    out = bytearray(data)
+    for _ in range(rng.randint(1, 32)):
+        if out:
+            out[rng.randrange(len(out))] = rng.randrange(256)
+    return bytes(out)
+
+
+def truncate(data, rng):
+    return data[: rng.randrange(max(1, len(data)))]
+
+
+def duplicate_run(data, rng):
+    if len(data) < 2:
+        return data * 2
+    start = rng.randrange(len(data))
+    run = data[start: start + rng.randint(1, 4096)]
+    at = rng.randrange(len(data))
+    return data[:at] + run * rng.randint(1, 50) + data[at:]
+
+
+def remove_run(data, rng):
+    if len(data) < 2:
+        return b""
+    start = rng.randrange(len(data))
+    return data[:start] + data[start + rng.randint(1, 4096):]
+
+
+BYTE_MUTATORS = [flip_bytes, truncate, duplicate_run, remove_run]
+
+
+# ---- zip packages: XML entries edited, then re-zipped --------------------------------------
+
+def read_zip(data):
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [(info, archive.read(info.filename)) for info in archive.infolist()]
+
+
+def write_zip(entries):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, body in entries:
+            archive.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def xml_entries(entries, pattern=rb"\.(xml|rels)$"):
+    return [i for i, (info, _) in enumerate(entries) if re.search(pattern, info.filename.encode())]
+
+
+def sheet_entries(entries):
+    return xml_entries(entries, rb"worksheets/sheet\d*\.xml$") or xml_entries(entries)
+
+
+ELEMENT = re.compile(rb"<([A-Za-z][\w:]*)\b[^<>]*?(?:/>|>[^<]*</\1>)")
+
+
+def duplicate_element(xml, rng):
+    found = list(ELEMENT.finditer(xml))
+    if not found:
+        return xml
+    match = rng.choice(found)
+    copies = rng.choice([1, 2, 10, 1000])
+    return xml[: match.end()] + match.group(0) * copies + xml[match.end():]
+
+
+def remove_element(xml, rng):
+    found = list(ELEMENT.finditer(xml))
+    if not found:
+        return xml
+    match = rng.choice(found)
+    return xml[: match.start()] + xml[match.end():]
+
+
+def huge_values(xml, rng):
+    values = list(re.finditer(rb"<v>[^<]*</v>", xml))
+    if not values:
+        return xml
+    for match in rng.sample(values, min(len(values), rng.randint(1, 20))):
+        xml = xml.replace(match.group(0), b"<v>" + rng.choice(HUGE_NUMBERS) + b"</v>", 1)
+    return xml
+
+
+def huge_references(xml, rng):
+    refs = list(re.finditer(rb'\b(r|ref)="([^"]*)"', xml))
+    if not refs:
+        return xml
+    match = rng.choice(refs)
+    replacement = rng.choice(HUGE_REFS + [b"99999999999", b"1048577", b"A1:ZZZZ99999999"])
+    return xml[: match.start(2)] + replacement + xml[match.end(2):]
+
+
+def huge_merges(xml, rng):
+    count = rng.choice([1000, 5000, 10000])
+    cells = []
+    for index in range(count):
+        row = 1 + index % 200
+        height, width = rng.choice([(100, 100), (1, 10000), (10000, 1), (2, 2), (1048576, 16384)])
+        cells.append(b'<mergeCell ref="%s%d:%s%d"/>' % (column_name(1 + index % 50), row,
+                                                         column_name(min(16384, index % 50 + width)), min(1048576, row + height - 1)))
+    block = b'<mergeCells count="%d">' % count + b"".join(cells) + b"</mergeCells>"
+    xml = re.sub(rb"<mergeCells\b.*?</mergeCells>", b"", xml, flags=re.S)
+    if b"</sheetData>" in xml:
+        return xml.replace(b"</sheetData>", b"</sheetData>" + block, 1)
+    return xml
+
+
+def deep_nesting(xml, rng):
+    depth = rng.choice([1000, 10000, 100000])
+    nest = b"<x>" * depth + b"</x>" * depth
+    at = xml.find(b"<sheetData>")
+    at = at + len(b"<sheetData>") if at >= 0 else max(0, xml.find(b">", xml.find(b"<", 2)) + 1)
+    return xml[:at] + nest + xml[at:]
+
+
+def long_strings(xml, rng):
+    size = rng.choice([100_000, 1_000_000, 3_000_000])
+    text = (rng.choice(["学校名称", "在校学生数", "A", "1,234", "其中：女"]) * size)[:size].encode()
+    targets = list(re.finditer(rb"<t(?: [^>]*)?>[^<]*</t>", xml)) or list(re.finditer(rb"<v>[^<]*</v>", xml))
+    if not targets:
+        return xml
+    match = rng.choice(targets)
+    element = match.group(0)
+    opening, closing = element[: element.index(b">") + 1], element[-4:]  # </t> or </v>
+    return xml[: match.start()] + opening + text + closing + xml[match.end():]
+
+
+def flip_xml_bytes(xml, rng):
+    return flip_bytes(xml, rng)
+
+
+XML_MUTATORS = [duplicate_element, remove_element, huge_values, huge_references, deep_nesting, long_strings,
+                flip_xml_bytes]
+
+
+def column_name(number):
+    name = b""
+    while number > 0:
+        number, remainder = divmod(number - 1, 26)
+        name = bytes([65 + remainder]) + name
+    return name
+
+
+def mutate_zip_entry(data, rng):
+    """One XML mutation in one entry (a worksheet most of the time), re-zipped."""
+    entries = read_zip(data)
+    pool = sheet_entries(entries) if rng.random() < 0.7 else xml_entries(entries)
+    if not pool:
+        return flip_bytes(data, rng)
+    index = rng.choice(pool)
+    mutator = rng.choice(XML_MUTATORS)
+    info, body = entries[index]
+    entries[index] = (info, mutator(body, rng))
+    return write_zip(entries)
+
+
+def zip_huge_merges(data, rng):
+    entries = read_zip(data)
+    pool = sheet_entries(entries)
+    if not pool:
+        return data
+    index = rng.choice(pool)
+    info, body = entries[index]
+    entries[index] = (info, huge_merges(body, rng))
+    return write_zip(entries)
+
+
+def zip_dates_out_of_range(data, rng):
+    """Every style a date (numFmtId 14), every number huge: Excel shows ####, readers must not trap."""
+    entries = read_zip(data)
+    for position, (info, body) in enumerate(entries):
+        if info.filename.endswith("styles.xml"):
+            body = re.sub(rb'(<xf\b[^>]*?)numFmtId="\d+"', rb'\1numFmtId="14"', body)
+        elif re.search(r"worksheets/sheet\d*\.xml$", info.filename):
+            body = huge_values(body, rng)
+        entries[position] = (info, body)
+    return write_zip(entries)
+
+
+def zip_drop_entry(data, rng):
+    entries = read_zip(data)
+    if len(entries) > 1:
+        del entries[rng.randrange(len(entries))]
+    return write_zip(entries)
+
+
+ZIP_MUTATORS = [mutate_zip_entry, mutate_zip_entry, mutate_zip_entry, zip_huge_merges, zip_dates_out_of_range,
+                zip_drop_entry]
+
+
+# ---- text (CSV) ----------------------------------------------------------------------------
+
+def text_long_field(data, rng):
+    size = rng.choice([100_000, 1_000_000, 3_000_000])
+    word = rng.choice(["学校名称", "在校学生数", "x", "9"]).encode(rng.choice(["utf-8", "gb18030"]))
+    lines = data.split(b"\n")
+    at = rng.randrange(len(lines))
+    lines[at] = (word * (size // len(word) + 1))[:size] + b"," + lines[at]
+    return b"\n".join(lines)
+
+
+def text_huge_numbers(data, rng):
+    lines = data.split(b"\n")
+    for _ in range(rng.randint(1, 10)):
+        at = rng.randrange(len(lines))
+        fields = lines[at].split(b",")
+        fields[rng.randrange(len(fields))] = rng.choice(HUGE_NUMBERS + [b"1" * 400, b"1,234" * 1000])
+        lines[at] = b",".join(fields)
+    return b"\n".join(lines)
+
+
+def text_many_columns(data, rng):
+    lines = data.split(b"\n")
+    at = rng.randrange(len(lines))
+    lines[at] = lines[at] + b"," * rng.choice([1000, 20000, 100000])
+    return b"\n".join(lines)
+
+
+def text_quotes(data, rng):
+    out = bytearray(data)
+    for _ in range(rng.randint(1, 5)):
+        out.insert(rng.randrange(len(out) + 1), ord('"'))
+    return bytes(out)
+
+
+def text_many_rows(data, rng):
+    lines = data.split(b"\n")
+    line = rng.choice(lines)
+    return data + (b"\n" + line) * rng.choice([1000, 50000])
+
+
+TEXT_MUTATORS = [text_long_field, text_huge_numbers, text_many_columns, text_quotes, text_many_rows]
+
+
+def mutate(data: bytes, rng: random.Random):
+    """One mutant: (name of the mutation, bytes)."""
+    kind = container(data)
+    pool = list(BYTE_MUTATORS)
+    if kind == "zip":
+        pool += ZIP_MUTATORS * 2
+    elif kind == "text":
+        pool += TEXT_MUTATORS * 2
+    mutator = rng.choice(pool)
+    try:
+        return mutator.__name__, mutator(data, rng)
+    except (zipfile.BadZipFile, ValueError, IndexError, KeyError) as error:
+        # The original is not what its magic promised (or a mutator found nothing to edit).
+        return "flip_bytes(after %s: %s)" % (mutator.__name__, type(error).__name__), flip_bytes(data, rng)
