@@ -71,6 +71,28 @@ struct TableReader {
         identityColumns = identity
         figureColumns = figures
         columnStages = Set(figures.compactMap(\.4))
+        var leaves: [Int: String] = [:]
+        for decision in decisions where decision.field != nil {
+            if let leaf = decision.path.last { leaves[decision.column] = ValueParser.trimmed(leaf) }
+        }
+        headerLeaves = leaves
+    }
+
+    /// Each mapped column's own header text, to know the header repeated down the table (on every
+    /// printed page of a long return).
+    private let headerLeaves: [Int: String]
+
+    /// Two or more mapped columns hold their own header text, and no cell a figure. The name or
+    /// code column is looked at first: for a school's row that one look settles it.
+    private func repeatsTheHeader(_ cells: [Cell]) -> Bool {
+        guard let key = identityColumns.first(where: { $0.role == .key })?.column, let leaf = headerLeaves[key],
+              case .string(let text)? = SheetGrid.value(in: cells, column: key), ValueParser.trimmed(text) == leaf else { return false }
+        var same = 0
+        for cell in cells {
+            guard case .string(let text) = cell.value else { return false }
+            if let leaf = headerLeaves[cell.column], ValueParser.trimmed(text) == leaf { same += 1 }
+        }
+        return same >= 2
     }
 
     /// Reads a whole sheet held in memory.
@@ -112,6 +134,8 @@ struct TableReader {
             result.skipped.append(SkippedRow(row: row, kind: .section, text: SheetGrid.text(of: cells)))
         } else if classifier.isColumnNumbers(cells) {
             result.skipped.append(SkippedRow(row: row, kind: .columnNumbers, text: SheetGrid.text(of: cells)))
+        } else if repeatsTheHeader(cells) {
+            result.skipped.append(SkippedRow(row: row, kind: .header, text: SheetGrid.text(of: cells)))
         } else {
             readSchool(row: row, cells: cells, context: sectionStage ?? sheetStage, merges: merges)
         }
