@@ -8,7 +8,7 @@ CONFORMANCE := ../shared/conformance
 RELEASE_BIN := .build/release/eduetl
 PYTHON ?= python3
 
-.PHONY: deps build release test demo bench bench-deps bench-csv bench-ingest conformance fuzz report-check install defaults clean
+.PHONY: deps build release test lint demo bench bench-deps bench-csv bench-ingest conformance fuzz report-check install defaults clean
 
 # Installs with apt-get those of the Debian packages in $(1) that are missing.
 define install_missing
@@ -31,9 +31,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product eduetl
 
-test: deps
+test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# swift-format (in the toolchain) over Sources/: no force unwrap, force try or implicitly unwrapped optional.
+lint:
+	bash Scripts/lint/lint.sh
 
 # The main job, as the scheduler runs it: Pipelines/annual-returns.yml ingests the sample county
 # into an embedded warehouse.sqlite and writes the county summary in all four formats (dated names

@@ -14,13 +14,13 @@ enum EncodingSniffer {
         let head = try file.read(upTo: headLength)
         try refuseNonText(head, requested: requested, location: location)
 
-        let marked = byteOrderMarks.first { head.starts(with: $0.byteOrderMark!) }
+        let marked = byteOrderMarks.first { $0.byteOrderMark.map(head.starts(with:)) ?? false }
         if let requested {
-            let markLength = marked == requested ? requested.byteOrderMark!.count : 0
+            let markLength = marked == requested ? requested.byteOrderMark?.count ?? 0 : 0
             return EncodingChoice(encoding: requested, reason: .requested, byteOrderMarkLength: markLength)
         }
         if let marked {
-            return EncodingChoice(encoding: marked, reason: .byteOrderMark, byteOrderMarkLength: marked.byteOrderMark!.count)
+            return EncodingChoice(encoding: marked, reason: .byteOrderMark, byteOrderMarkLength: marked.byteOrderMark?.count ?? 0)
         }
         if let invalid = try firstInvalidUTF8Byte(path: path) {
             return EncodingChoice(encoding: .gb18030, reason: .notUTF8(firstInvalidByte: invalid))

@@ -190,8 +190,10 @@ public struct CronSchedule: Sendable, Equatable, CustomStringConvertible {
 
         /// The local time of `date` in `timeZone`.
         public init(_ date: Date, in timeZone: TimeZone) {
+            // A Gregorian calendar always gives these components; the defaults only keep a bad date from trapping.
             let parts = CronSchedule.calendar(timeZone).dateComponents([.minute, .hour, .day, .month, .weekday], from: date)
-            self.init(minute: parts.minute!, hour: parts.hour!, day: parts.day!, month: parts.month!, weekday: parts.weekday! - 1)
+            self.init(minute: parts.minute ?? 0, hour: parts.hour ?? 0, day: parts.day ?? 1, month: parts.month ?? 1,
+                      weekday: (parts.weekday ?? 1) - 1)
         }
     }
 
@@ -301,9 +303,10 @@ public struct CronSchedule: Sendable, Equatable, CustomStringConvertible {
     private func search(from date: Date, forward: Bool, timeZone: TimeZone, years: Int) -> Date? {
         let calendar = Self.calendar(timeZone)
         let start = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        guard var day = LocalDay(year: start.year!, month: start.month!, day: start.day!) else { return nil }
+        guard let startYear = start.year, let startMonth = start.month, let startDate = start.day, let startHour = start.hour,
+              let startMinute = start.minute, var day = LocalDay(year: startYear, month: startMonth, day: startDate) else { return nil }
         let startDay = day
-        let startTime = start.hour! * 60 + start.minute!
+        let startTime = startHour * 60 + startMinute
         let hours = forward ? hour.values : hour.values.reversed()
         let minutes = forward ? minute.values : minute.values.reversed()
         let days = years * 366 + 2

@@ -18,7 +18,8 @@ public struct DueRuns {
     public var workers: Int
     public var log: (String) -> Void
 
-    public static let defaultTimeZone = TimeZone(identifier: "Asia/Shanghai")!
+    /// China Standard Time (UTC+8, no daylight saving), fixed where the zone database lacks it.
+    public static let defaultTimeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
 
     public init(timeZone: TimeZone = DueRuns.defaultTimeZone, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 log: @escaping (String) -> Void = { _ in }) {

@@ -115,7 +115,7 @@ struct ReportFiles {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { raw in
-                write(descriptor, raw.baseAddress! + written, raw.count - written)
+                raw.baseAddress.map { write(descriptor, $0 + written, raw.count - written) } ?? 0
             }
             if count < 0 {
                 if errno == EINTR { continue }

@@ -15,9 +15,10 @@ final class StandardOutput {
 
     func flush() {
         buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
             var offset = 0
             while offset < raw.count {
-                let written = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)
+                let written = Glibc.write(1, base + offset, raw.count - offset)
                 if written <= 0 { break }
                 offset += written
             }

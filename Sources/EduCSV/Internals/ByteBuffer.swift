@@ -35,9 +35,9 @@ final class ByteBuffer {
     }
 
     func append(_ bytes: UnsafeRawBufferPointer) {
-        guard !bytes.isEmpty else { return }
+        guard let source = bytes.bindMemory(to: UInt8.self).baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
-        (base + count).update(from: bytes.bindMemory(to: UInt8.self).baseAddress!, count: bytes.count)
+        (base + count).update(from: source, count: bytes.count)
         count += bytes.count
     }
 

@@ -121,8 +121,12 @@ final class SQLiteStatement {
     /// Binds UTF-8 bytes that stay valid until the statement is stepped and reset: SQLite reads
     /// them in place (SQLITE_STATIC) instead of copying each one.
     func bindStaticText(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
-        sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
-                          Int32(bytes.count), nil)
+        // An empty text has no base address: bind it as a copied empty string.
+        guard let base = bytes.baseAddress, let length = Int32(exactly: bytes.count) else {
+            sqlite3_bind_text(handle, index, "", 0, nil)
+            return
+        }
+        sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), length, nil)
     }
 
     /// Steps a bound statement to completion and resets it; SQLITE_CONSTRAINT is returned,

@@ -133,8 +133,8 @@ struct SheetPart {
         case .text(let text) where text.isEmpty:
             xml.raw("/>")
         case .text(let text):
-            if strings != nil {
-                xml.raw(#" t="s"><v>\#(strings!.index(of: text))</v></c>"#)
+            if let index = strings?.index(of: text) {
+                xml.raw(#" t="s"><v>\#(index)</v></c>"#)
             } else {
                 xml.raw(XMLWriter.needsPreserve(text) ? #" t="inlineStr"><is><t xml:space="preserve">"#
                                                       : #" t="inlineStr"><is><t>"#)
