@@ -24,10 +24,13 @@ struct BinaryRunner {
         return root.appendingPathComponent(".build/debug/eduetl")
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// `folder`, when given, is the working directory; `environment`, when given, replaces the test's own.
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

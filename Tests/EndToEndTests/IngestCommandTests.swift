@@ -487,7 +487,7 @@ struct IngestCommandTests {
         try Self.writeCSV([Self.header, ["360321", "3603219001", "测试乡第一小学", "小学", "2024", "500", "12", "30"]], to: input)
         let arguments = { (db: URL) in ["ingest", input.path, "--db", db.path, "--catalogue", Self.catalogue] }
 
-        var run: ([String]) throws -> BinaryRunner.Result = BinaryRunner.run
+        var run: ([String]) throws -> BinaryRunner.Result = { try BinaryRunner.run($0) }
         if getuid() == 0 {
             let asNobody = { (arguments: [String]) throws -> BinaryRunner.Result in
                 try Self.runProgram("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", BinaryRunner.binary.path] + arguments)

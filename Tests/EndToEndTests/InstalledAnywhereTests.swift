@@ -7,20 +7,7 @@ import Testing
 struct InstalledAnywhereTests {
     /// The binary run with another working directory and no EDUETL_* variables.
     static func run(_ arguments: [String], in folder: URL) throws -> BinaryRunner.Result {
-        let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("EDUETL_") }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return BinaryRunner.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                   stderr: String(decoding: stderr, as: UTF8.self), crashed: process.terminationReason == .uncaughtSignal)
+        try BinaryRunner.run(arguments, in: folder, environment: ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("EDUETL_") })
     }
 
     static let sample = BinaryRunner.root.appendingPathComponent("SampleInputs/东湖区/东湖区2024年教育事业统计年报.xlsx").path
