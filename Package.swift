@@ -35,21 +35,23 @@ let package = Package(
         // The editable YAML files (catalogue, standards, pipelines): read and composed in one place.
         .target(name: "EduConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "EduNormalise", dependencies: ["EduCore", "EduConfig"]),
+        // The balance standards (standards.yml): CV limits, quality minimums, exclusions, county targets.
+        .target(name: "EduStandards", dependencies: ["EduConfig", "EduNormalise"]),
         // The SQLite warehouse: migrations, one transaction per file, provenance, rejects, conflicts.
-        .target(name: "EduWarehouse", dependencies: ["EduCore", "EduConfig", "EduNormalise", "CEduSQLite"]),
+        .target(name: "EduWarehouse", dependencies: ["EduCore", "EduNormalise", "EduStandards", "CEduSQLite"]),
         // Ingest: files found, read and normalised in parallel, their year and county settled, loaded by one writer.
         .target(name: "EduIngest", dependencies: [
-            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
+            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduStandards", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // Reports: county summaries and their exporters (XLSX through EduZip's writer).
-        .target(name: "EduReports", dependencies: ["EduCore", "EduZip", "EduWarehouse"]),
+        .target(name: "EduReports", dependencies: ["EduCore", "EduZip", "EduNormalise", "EduStandards", "EduWarehouse"]),
         .target(name: "EduPipelines", dependencies: [
-            "EduCore", "EduConfig", "EduIngest", "EduReports", "EduWarehouse", "EduNormalise",
+            "EduCore", "EduConfig", "EduIngest", "EduReports", "EduStandards", "EduWarehouse", "EduNormalise",
         ]),
 
         .executableTarget(name: "eduetl", dependencies: [
-            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduWarehouse", "EduIngest", "EduReports", "EduPipelines",
+            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduStandards", "EduWarehouse", "EduIngest", "EduReports", "EduPipelines",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Throughput and memory against the bare zlib and libxml2 floors (make bench).
@@ -62,10 +64,12 @@ let package = Package(
         .testTarget(name: "EduCSVTests", dependencies: ["EduCSV", "EduCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduNormaliseTests", dependencies: ["EduNormalise", "EduCore", "EduXLSX", "EduCSV"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise"]),
-        .testTarget(name: "EduReportsTests", dependencies: ["EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise"]),
+        .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise", "EduStandards"]),
+        .testTarget(name: "EduReportsTests", dependencies: [
+            "EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise", "EduStandards",
+        ]),
         .testTarget(name: "EduIngestTests", dependencies: ["EduIngest", "EduNormalise", "EduWarehouse"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
-        .testTarget(name: "EduPipelinesTests", dependencies: ["EduPipelines", "EduWarehouse", "EduIngest"]),
+        .testTarget(name: "EduPipelinesTests", dependencies: ["EduPipelines", "EduWarehouse", "EduIngest", "EduStandards"]),
     ]
 )

@@ -27,7 +27,7 @@ struct FilePreparer: Sendable {
     /// A path that cannot be read (missing, a folder that cannot be listed), recorded as rejected with why.
     func rejected(path: String, because problem: IngestError) -> Prepared {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let format = RegularFile.isFolder(path) ? "folder" : OpenedFile.format(ofName: path)?.rawValue ?? "unknown"
+        let format = RegularFile.isFolder(path) ? SourceFormat.folder : OpenedFile.format(ofName: path).map(SourceFormat.init) ?? .unknown
         return .rejected(SourceFile(path: path, absolutePath: absolute, sha256: "", bytes: 0, format: format, settings: settings), "\(problem)")
     }
 
@@ -40,7 +40,7 @@ struct FilePreparer: Sendable {
         }
         let absolute = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let format = OpenedFile.format(of: path)
-        var source = SourceFile(path: path, absolutePath: absolute, sha256: "", bytes: 0, format: format.rawValue, settings: settings)
+        var source = SourceFile(path: path, absolutePath: absolute, sha256: "", bytes: 0, format: SourceFormat(format), settings: settings)
         do {
             (source.sha256, source.bytes) = try FileDigest.sha256(path: path)
         } catch {

@@ -1,3 +1,4 @@
+import EduStandards
 import EduCSV
 import EduNormalise
 import EduWarehouse
@@ -83,7 +84,8 @@ public final class Ingest {
         guard !paths.isEmpty else { throw IngestError.noFiles(options.paths) }
         try warehouse.syncCatalogue(catalogue)
         if let standards { try warehouse.syncStandards(standards) }
-        let (run, interrupted) = try warehouse.startRunMarkingInterrupted(command: options.command)
+        let (run, interrupted) = try warehouse.startRun(command: options.command, pid: Int64(getpid()),
+                                                              isGone: ProcessLiveness.recordedRunIsGone)
         // One preparer (and set of loaded digests) per year and county the inputs settle on.
         let normaliser = Normaliser(catalogue: catalogue)
         var preparers: [Flags: (preparer: FilePreparer, digests: Set<String>)] = [:]

@@ -32,13 +32,13 @@ public struct DueRuns {
     /// not count, so the next pass retries). Nil when the warehouse is not there yet.
     public static func lastRun(of spec: PipelineSpec) throws -> Date? {
         guard FileManager.default.fileExists(atPath: spec.warehouse) else { return nil }
-        return try Warehouse(path: spec.warehouse).lastFinishedSlot(pipeline: spec.name)
+        return try PipelineHistory(warehouse: Warehouse(path: spec.warehouse), pipeline: spec.name).lastFinishedSlot()
     }
 
     /// The latest run of a pipeline, whatever its status; nil when none or no warehouse yet.
     public static func latestRun(of spec: PipelineSpec) throws -> Warehouse.PipelineRun? {
         guard FileManager.default.fileExists(atPath: spec.warehouse) else { return nil }
-        return try Warehouse(path: spec.warehouse).latestPipelineRun(pipeline: spec.name)
+        return try PipelineHistory(warehouse: Warehouse(path: spec.warehouse), pipeline: spec.name).latest()
     }
 
     /// The slot the pipeline is due for at `now`, or nil (no schedule, or no slot since its last run).
@@ -50,7 +50,7 @@ public struct DueRuns {
         // Never finished, but tried: the failed first run is retried from its slot on, as a failed
         // later run is, not left until the next slot (a year, for an annual pipeline).
         if FileManager.default.fileExists(atPath: spec.warehouse),
-           let attempted = try Warehouse(path: spec.warehouse).firstAttemptedSlot(pipeline: spec.name) {
+           let attempted = try PipelineHistory(warehouse: Warehouse(path: spec.warehouse), pipeline: spec.name).firstAttemptedSlot() {
             return schedule.isDue(lastRun: attempted.addingTimeInterval(-1), now: now, timeZone: timeZone)
         }
         return schedule.isDue(lastRun: nil, now: now, timeZone: timeZone)

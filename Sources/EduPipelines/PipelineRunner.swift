@@ -1,3 +1,4 @@
+import EduStandards
 import EduIngest
 import EduNormalise
 import EduReports
@@ -46,7 +47,7 @@ public struct PipelineRunner {
         let runID: Int64
         do {
             warehouse = try Warehouse(path: spec.warehouse)
-            runID = try warehouse.startPipelineRun(pipeline: spec.name, file: spec.source, slot: slot)
+            runID = try PipelineHistory(warehouse: warehouse, pipeline: spec.name).start(file: spec.source, slot: slot)
         } catch {
             throw Failure(description: "\(spec.name): cannot record the run in \(spec.warehouse): \(error)")
         }
@@ -93,23 +94,19 @@ public struct PipelineRunner {
             }
         }
         guard let exports = spec.exports else { return }
-        let formats = exports.formats.compactMap { ReportFormat(rawValue: $0.rawValue) }
-        let exporter = CountyReportExporter(folder: exports.destination, formats: formats)
-        let rule = CountyReport.ComplianceRule(minMet: standards.minMet, unmetFloor: standards.unmetFloor)
-        let chosen = try warehouse.yearsAndCounties().filter { pair in
-            (spec.year == nil || pair.year == spec.year) && (exports.counties?.contains(pair.county) ?? true)
-        }
+        let countyExports = CountyExports(warehouse: warehouse,
+                                          exporter: CountyReportExporter(folder: exports.destination, formats: exports.formats),
+                                          standards: standards, generated: today())
+        let chosen = try countyExports.chosen(year: spec.year, counties: exports.counties)
         if chosen.isEmpty {
             log("\(spec.name): the warehouse has no school values to export"
                 + (spec.year.map { " for \($0)" } ?? "") + (exports.counties.map { " in \($0.joined(separator: ", "))" } ?? ""))
         }
-        let generated = today()
         for pair in chosen {
-            let summary = try warehouse.countySummary(year: pair.year, county: pair.county)
-            let report = CountyReport(summary: summary, rule: rule, generated: generated)
-            let written = try exporter.export(report)
-            outcome.exports += written
-            for path in written { log("\(spec.name): exported \(path)") }
+            let written = try countyExports.export(year: pair.year, county: pair.county)
+            outcome.exports += written.paths
+            log("\(spec.name): \(written.report.headline)")
+            for path in written.paths { log("\(spec.name): exported \(path)") }
         }
     }
 }

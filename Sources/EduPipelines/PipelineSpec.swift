@@ -1,5 +1,7 @@
+import EduStandards
 import EduConfig
 import EduIngest
+import EduReports
 
 /// One scheduled pipeline, as its file (Pipelines/*.yml) describes it: what to ingest, into which
 /// warehouse, which summaries to export where, and when. Relative paths are relative to the folder
@@ -51,21 +53,17 @@ public struct PipelineSpec: Sendable, Equatable {
     /// The county summaries a pipeline writes (as `eduetl report`).
     public struct Exports: Sendable, Equatable {
         /// The formats, in the file's order, each once.
-        public var formats: [ExportFormat]
+        public var formats: [ReportFormat]
         /// The folder the dated files go into.
         public var destination: String
         /// The counties to summarise (six-digit codes); nil for every county in the warehouse.
         public var counties: [String]?
 
-        public init(formats: [ExportFormat], destination: String, counties: [String]? = nil) {
+        public init(formats: [ReportFormat], destination: String, counties: [String]? = nil) {
             self.formats = formats
             self.destination = destination
             self.counties = counties
         }
-    }
-
-    public enum ExportFormat: String, Sendable, CaseIterable {
-        case xlsx, csv, html, json
     }
 }
 

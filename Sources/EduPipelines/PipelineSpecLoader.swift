@@ -1,5 +1,6 @@
 import EduIngest
 import EduConfig
+import EduReports
 import Foundation
 
 /// Reads a pipeline file (YAML), refusing a broken one with the line it broke on and why: a YAML
@@ -129,9 +130,9 @@ struct PipelineReader {
     func exports(_ node: ConfigNode) throws(PipelineError) -> PipelineSpec.Exports {
         guard node.isMapping else { throw node.fail("'exports' must be a mapping with formats and destination") }
         try node.refuseUnknownKeys(Self.exportKeys, in: "'exports'")
-        var formats: [PipelineSpec.ExportFormat] = []
+        var formats: [ReportFormat] = []
         for item in try node.sequence("formats", allowSingle: true) {
-            guard let text = item.text, let format = PipelineSpec.ExportFormat(rawValue: text.lowercased()) else {
+            guard let text = item.text, let format = ReportFormat(rawValue: text.lowercased()) else {
                 throw item.fail("the export format '\(item.text ?? "")' is not xlsx, csv, html or json")
             }
             guard !formats.contains(format) else { throw item.fail("the export format '\(format.rawValue)' is listed twice") }

@@ -1,3 +1,4 @@
+import EduIngest
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -29,13 +30,6 @@ public final class RunLock {
         "\(warehouse).\(pipeline).lock"
     }
 
-    /// Whether a process with this pid exists (kill(pid, 0) succeeds, or is refused for permission).
-    public static func isAlive(_ pid: Int32) -> Bool {
-        guard pid > 0 else { return false }
-        if kill(pid, 0) == 0 { return true }
-        return errno == EPERM
-    }
-
     /// The pid a lock file holds, if it holds one.
     public static func holder(of path: String) -> Int32? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
@@ -62,7 +56,7 @@ public final class RunLock {
                 throw .cannotCreate(path, String(cString: strerror(code)))
             }
             if let holder = holder(of: path) {
-                if isAlive(holder) { throw .held(pid: holder) }
+                if ProcessLiveness.isAlive(Int64(holder)) { throw .held(pid: holder) }
             } else if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                       let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) < 5 {
                 // Just created by another process that has not written its pid yet.

@@ -1,3 +1,5 @@
+import EduNormalise
+import EduStandards
 import EduWarehouse
 import Foundation
 
@@ -24,13 +26,13 @@ public struct CountyReport: Sendable {
     public let generated: Date
 
     /// stage → indicator → quality minimum, as the compliance view applied them.
-    private let minimums: [String: [String: Double]]
+    private let minimums: [Stage: [String: Double]]
 
     public init(summary: CountySummary, rule: ComplianceRule? = nil, generated: Date = Date()) {
         self.summary = summary
         self.rule = rule
         self.generated = generated
-        var minimums: [String: [String: Double]] = [:]
+        var minimums: [Stage: [String: Double]] = [:]
         for row in summary.compliance {
             for item in row.items { minimums[row.stage, default: [:]][item.indicator] = item.minimum }
         }
@@ -55,25 +57,22 @@ public struct CountyReport: Sendable {
     }
 
     /// The stages with figures: primary before junior, then any other.
-    public var stages: [String] {
+    public var stages: [Stage] {
         let present = Set(summary.balance.map(\.stage) + summary.schools.map(\.stage))
-        let known = ["primary", "junior"].filter(present.contains)
-        return known + present.subtracting(known).sorted()
+        return Stage.allCases.filter(present.contains)
     }
 
     /// One stage's CV rows: the basic indicators in the standards' order, the composite, then the
     /// quality indicators; rows of ids neither list names come last.
-    public func balanceRows(stage: String) -> [CountySummary.BalanceRow] {
+    public func balanceRows(stage: Stage) -> [CountySummary.BalanceRow] {
         let rows = summary.balance.filter { $0.stage == stage }
         func position(_ row: CountySummary.BalanceRow) -> (Int, Int) {
             switch row.standard {
-            case "basic":
-                if row.indicator == ReportLabels.compositeID { return (1, 0) }
-                return (0, summary.basicIndicators.firstIndex(of: row.indicator) ?? 99)
-            case "quality":
-                return (2, summary.qualityIndicators.firstIndex(of: row.indicator) ?? 99)
-            default:
-                return (3, 0)
+            case .basic:
+                if row.indicator == DerivedIndicator.compositeID { return (1, 0) }
+                return (0, summary.basicIndicators.firstIndex(of: row.indicator) ?? summary.basicIndicators.count)
+            case .quality:
+                return (2, summary.qualityIndicators.firstIndex(of: row.indicator) ?? summary.qualityIndicators.count)
             }
         }
         return rows.enumerated().sorted { lhs, rhs in
@@ -83,15 +82,15 @@ public struct CountyReport: Sendable {
     }
 
     /// The composite CV row of a stage.
-    public func composite(stage: String) -> CountySummary.BalanceRow? {
-        summary.balance.first { $0.stage == stage && $0.standard == "basic" && $0.indicator == ReportLabels.compositeID }
+    public func composite(stage: Stage) -> CountySummary.BalanceRow? {
+        summary.balance.first { $0.stage == stage && $0.standard == .basic && $0.indicator == DerivedIndicator.compositeID }
     }
 
     /// The per-school indicator columns: the basic standard's, then the quality standard's
     /// others, then any other indicator the schools have.
     public var schoolIndicatorIDs: [String] {
         var ids: [String] = []
-        for id in summary.basicIndicators + summary.qualityIndicators + Standards.derivedIndicators.map(\.id)
+        for id in summary.basicIndicators + summary.qualityIndicators + DerivedIndicator.all.map(\.id)
         where !ids.contains(id) && summary.schools.contains(where: { $0.indicators.keys.contains(id) }) {
             ids.append(id)
         }
@@ -99,11 +98,11 @@ public struct CountyReport: Sendable {
     }
 
     /// The quality minimum of an indicator for a stage, as the compliance view applied it.
-    public func minimum(_ indicator: String, stage: String) -> Double? {
+    public func minimum(_ indicator: String, stage: Stage) -> Double? {
         minimums[stage]?[indicator]
     }
 
-    public func compliance(school: String, stage: String) -> CountySummary.ComplianceRow? {
+    public func compliance(school: String, stage: Stage) -> CountySummary.ComplianceRow? {
         summary.compliance.first { $0.schoolCode == school && $0.stage == stage }
     }
 
@@ -215,7 +214,7 @@ public struct ReportTable: Sendable {
 extension CountyReport {
     /// The CV table: one stage (a sheet or a page's section), or every stage with a 学段 column
     /// (the CSV file). Columns: 指标, 标准, 学校数, 学生数, 均值, 差异系数, 标准值, 是否达标, ids.
-    public func balanceTable(stage: String?) -> ReportTable {
+    public func balanceTable(stage: Stage?) -> ReportTable {
         let stages = stage.map { [$0] } ?? self.stages
         let withStage = stage == nil
         var columns = [ReportLabels.indicatorColumn, ReportLabels.standardColumn, ReportLabels.schoolsColumn,
@@ -237,14 +236,14 @@ extension CountyReport {
                     .number(row.cv, decimals: 4, mark: failed), .number(row.cvLimit, decimals: 2),
                     .text(ReportLabels.yesNo(row.cvMet), mark: failed), .text(row.indicator),
                 ]
-                if withStage { cells = [.text(ReportLabels.stage(stage))] + cells + [.text(stage), .text(row.standard)] }
+                if withStage { cells = [.text(ReportLabels.stage(stage))] + cells + [.text(stage.rawValue), .text(row.standard.rawValue)] }
                 rows.append(cells)
             }
         }
         let stageName = stage.map(ReportLabels.stage) ?? ""
         let idColumns: Set<Int> = withStage ? [9, 10, 11] : [8]
         return ReportTable(
-            id: stage.map { "balance-\($0)" } ?? "balance", name: "\(stageName)差异系数",
+            id: stage.map { "balance-\($0.rawValue)" } ?? "balance", name: "\(stageName)差异系数",
             title: "\(title)：\(stageName)差异系数", columns: columns, rows: rows, idColumns: idColumns,
             notes: ["差异系数按在校生数加权计算；综合差异系数为基本均衡8项指标差异系数的平均值。", ReportLabels.excludedNote])
     }
@@ -276,7 +275,7 @@ extension CountyReport {
                 cells.append(.text(compliance.map { ReportLabels.yesNo($0.complies) },
                                    mark: compliance?.complies == false ? .shortfall : .none))
                 cells.append(.text(compliance.map { "\($0.indicatorsMet)/\($0.items.count)" }))
-                cells.append(.text(stage))
+                cells.append(.text(stage.rawValue))
                 rows.append(cells)
             }
         }
@@ -315,7 +314,7 @@ extension CountyReport {
                     .number(item.minimum, decimals: indicator.decimals),
                     .number(item.value.map { $0 - item.minimum }, decimals: indicator.decimals),
                     ReportTable.Cell(share.map { .percent($0, decimals: 1) } ?? .empty, mark: belowFloor(item) ? .shortfall : .none),
-                    .text(reason), .text(note, mark: note == nil ? .none : .excluded), .text(item.indicator), .text(school.stage),
+                    .text(reason), .text(note, mark: note == nil ? .none : .excluded), .text(item.indicator), .text(school.stage.rawValue),
                 ])
             }
         }
@@ -341,7 +340,7 @@ extension CountyReport {
             return [
                 .text(ReportLabels.countyRate(target.indicator)),
                 ReportTable.Cell(.percent(target.value, decimals: 1), mark: mark),
-                .text(ReportLabels.comparison(target.comparison) + " " + CountyReport.number(target.target * 100, decimals: 1) + "%"),
+                .text(target.comparison.symbol + " " + CountyReport.number(target.target * 100, decimals: 1) + "%"),
                 .text(target.met ? "是" : "否", mark: mark), .text(target.indicator),
             ]
         }

@@ -1,3 +1,5 @@
+import EduNormalise
+import EduStandards
 import EduWarehouse
 import Foundation
 
@@ -83,7 +85,7 @@ public enum HTMLCountyReport {
         let firstIndicator = schools.columns.firstIndex(of: ReportLabels.label(ids.first ?? "")) ?? 5
         for stage in report.stages {
             var part = schools
-            part.rows = schools.rows.filter { $0.last?.value == .text(stage) }
+            part.rows = schools.rows.filter { $0.last?.value == .text(stage.rawValue) }
             guard !part.rows.isEmpty else { continue }
             part.idColumns.insert(0)
             var minimums = Array(repeating: "", count: schools.columns.count)
@@ -103,9 +105,9 @@ public enum HTMLCountyReport {
     static func overview(_ report: CountyReport) -> String {
         var html = "<section class=\"cards\">\n"
         for stage in report.stages {
-            let rows = report.balanceRows(stage: stage).filter { $0.indicator != ReportLabels.compositeID }
-            let basic = rows.filter { $0.standard == "basic" }
-            let quality = rows.filter { $0.standard == "quality" }
+            let rows = report.balanceRows(stage: stage).filter { $0.indicator != DerivedIndicator.compositeID }
+            let basic = rows.filter { $0.standard == .basic }
+            let quality = rows.filter { $0.standard == .quality }
             let counted = report.summary.compliance.filter { $0.stage == stage && $0.excludedReason == nil }
             let schools = report.summary.schools.filter { $0.stage == stage }
             let excluded = schools.filter { $0.excludedReason != nil }.count
@@ -152,15 +154,15 @@ public enum HTMLCountyReport {
     /// 是否达标 under a heading with its schools and students (a row with fewer says so).
     static func balanceTable(_ report: CountyReport) -> String {
         let stages = report.stages
-        var keys: [(standard: String, indicator: String)] = []
+        var keys: [(standard: BalanceStandard, indicator: String)] = []
         for stage in stages {
-            for row in report.balanceRows(stage: stage) where !keys.contains(where: { $0 == (row.standard, row.indicator) }) {
+            for row in report.balanceRows(stage: stage) where !keys.contains(where: { $0.standard == row.standard && $0.indicator == row.indicator }) {
                 keys.append((row.standard, row.indicator))
             }
         }
         var html = "<table class=\"balance\">\n<thead><tr><th rowspan=\"2\">\(ReportLabels.indicatorColumn)</th>"
             + "<th rowspan=\"2\">\(ReportLabels.standardColumn)</th>"
-        var most: [String: (schools: Int, students: Double)] = [:]
+        var most: [Stage: (schools: Int, students: Double)] = [:]
         for stage in stages {
             let rows = report.summary.balance.filter { $0.stage == stage }
             let entry = (rows.map(\.schools).max() ?? 0, rows.map(\.students).max() ?? 0)
@@ -174,10 +176,10 @@ public enum HTMLCountyReport {
                 .map { "<th>\($0)</th>" }.joined()
         }
         html += "</tr></thead>\n<tbody>\n"
-        var previous = ""
+        var previous: BalanceStandard?
         for key in keys {
             let indicator = ReportLabels.indicator(key.indicator)
-            html += key.standard != previous && !previous.isEmpty ? "<tr class=\"group\">" : "<tr>"
+            html += previous != nil && key.standard != previous ? "<tr class=\"group\">" : "<tr>"
             previous = key.standard
             html += "<td>\(HTMLText.escape(indicator.label))</td><td>\(HTMLText.escape(ReportLabels.standard(key.standard)))</td>"
             for stage in stages {

@@ -1,3 +1,5 @@
+import EduNormalise
+import EduStandards
 import EduCore
 import EduWarehouse
 import Foundation
@@ -49,7 +51,7 @@ public enum JSONCountyReport {
         var minimums: [(String, Value)] = []
         for stage in report.stages {
             let values = summary.qualityIndicators.compactMap { id in report.minimum(id, stage: stage).map { (id, Value.number($0)) } }
-            if !values.isEmpty { minimums.append((stage, .object(values))) }
+            if !values.isEmpty { minimums.append((stage.rawValue, .object(values))) }
         }
         fields.append(("quality_minimums", .object(minimums)))
         if let rule = report.rule {
@@ -58,7 +60,7 @@ public enum JSONCountyReport {
         }
         fields.append(("balance", .array(report.stages.flatMap { report.balanceRows(stage: $0) }.map { row in
             .object([
-                ("stage", .string(row.stage)), ("standard", .string(row.standard)), ("indicator", .string(row.indicator)),
+                ("stage", .string(row.stage.rawValue)), ("standard", .string(row.standard.rawValue)), ("indicator", .string(row.indicator)),
                 ("schools", .number(Double(row.schools))), ("students", .number(row.students)), ("mean", .optional(row.mean)),
                 ("cv", .optional(row.cv)), ("cv_limit", .number(row.cvLimit)), ("cv_met", .optional(row.cvMet)),
             ])
@@ -66,7 +68,7 @@ public enum JSONCountyReport {
         fields.append(("schools", .array(summary.schools.map { school in
             .object([
                 ("school_code", .string(school.schoolCode)), ("school_name", .optional(school.schoolName)),
-                ("stage", .string(school.stage)), ("school_type", .optional(school.schoolType)),
+                ("stage", .string(school.stage.rawValue)), ("school_type", .optional(school.schoolType)),
                 ("students", .optional(school.students)), ("excluded_reason", .optional(school.excludedReason)),
                 ("indicators", .object(ids.map { ($0, .optional(school.indicators[$0] ?? nil)) })),
             ])
@@ -74,7 +76,7 @@ public enum JSONCountyReport {
         fields.append(("compliance", .array(summary.compliance.map { row in
             .object([
                 ("school_code", .string(row.schoolCode)), ("school_name", .optional(row.schoolName)),
-                ("stage", .string(row.stage)), ("students", .optional(row.students)),
+                ("stage", .string(row.stage.rawValue)), ("students", .optional(row.students)),
                 ("excluded_reason", .optional(row.excludedReason)), ("indicators_met", .number(Double(row.indicatorsMet))),
                 ("complies", .optional(row.complies)),
                 ("items", .array(row.items.map { item in
@@ -85,7 +87,7 @@ public enum JSONCountyReport {
         })))
         fields.append(("targets", .array(summary.targets.map { target in
             .object([("indicator", .string(target.indicator)), ("value", .number(target.value)),
-                     ("target", .number(target.target)), ("comparison", .string(target.comparison)), ("met", .bool(target.met))])
+                     ("target", .number(target.target)), ("comparison", .string(target.comparison.rawValue)), ("met", .bool(target.met))])
         })))
         fields.append(("source_files", .array(summary.sourceFiles.map(Value.string))))
         return .object(fields)

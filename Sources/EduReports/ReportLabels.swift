@@ -1,3 +1,5 @@
+import EduNormalise
+import EduStandards
 import Foundation
 
 /// The Chinese names the reports show for the warehouse's canonical ids (indicators, standards,
@@ -21,9 +23,6 @@ public enum ReportLabels {
         }
     }
 
-    /// The id of the composite (mean of the basic standard's CVs) in county_balance.
-    public static let compositeID = "composite"
-
     /// Per-school indicators (ids of the school_indicators view). Teachers per student is what
     /// 师生比 measures (1 teacher : x students), not 生师比 (students per teacher).
     public static let indicators: [String: Indicator] = [
@@ -45,7 +44,7 @@ public enum ReportLabels {
                                                         decimals: 2, shortName: "百生体艺教师"),
         "multimedia_classrooms_per_100_students": Indicator(name: "每百名学生拥有网络多媒体教室数", unit: "间", decimals: 2,
                                                              shortName: "百生多媒体教室"),
-        compositeID: Indicator(name: "综合差异系数", unit: nil, decimals: 4, shortName: "综合差异系数"),
+        DerivedIndicator.compositeID: Indicator(name: "综合差异系数", unit: nil, decimals: 4, shortName: "综合差异系数"),
     ]
 
     /// The indicator's entry, or one made from the id itself (4 decimals) for an id the table lacks.
@@ -75,35 +74,17 @@ public enum ReportLabels {
     /// A county rate's name, or its id when the table lacks it.
     public static func countyRate(_ id: String) -> String { countyRates[id] ?? id }
 
-    /// "≥" or "≤" for the targets' ">=" and "<=".
-    public static func comparison(_ text: String) -> String {
-        switch text {
-        case ">=": return "≥"
-        case "<=": return "≤"
-        default: return text
-        }
-    }
 
     /// 基本均衡 (2012), 优质均衡 (2017).
-    public static func standard(_ id: String) -> String {
-        switch id {
-        case "basic": return "基本均衡"
-        case "quality": return "优质均衡"
-        default: return id
+    public static func standard(_ standard: BalanceStandard) -> String {
+        switch standard {
+        case .basic: return "基本均衡"
+        case .quality: return "优质均衡"
         }
     }
 
     /// 小学, 初中 (and 高中, 幼儿园, which the balance views leave out, for any table that lists them).
-    public static func stage(_ id: String) -> String {
-        switch id {
-        case "primary": return "小学"
-        case "junior": return "初中"
-        case "senior": return "高中"
-        case "preschool": return "幼儿园"
-        case "whole_school": return "全校"
-        default: return id
-        }
-    }
+    public static func stage(_ stage: Stage) -> String { stage.chineseName }
 
     /// 是, 否, or 无法判定 (a value is missing).
     public static func yesNo(_ value: Bool?) -> String {

@@ -1,3 +1,5 @@
+import EduNormalise
+import EduStandards
 import EduWarehouse
 import Foundation
 
@@ -19,16 +21,16 @@ enum SVGCharts {
 
     /// One stage's CVs: the basic indicators, the composite and the quality indicators, each
     /// group under its limit (a dashed line), over-limit bars red.
-    static func cvChart(_ report: CountyReport, stage: String) -> String {
+    static func cvChart(_ report: CountyReport, stage: Stage) -> String {
         var items: [CVItem] = []
-        var standard = ""
+        var standard: BalanceStandard?
         for row in report.balanceRows(stage: stage) {
             if row.standard != standard {
                 standard = row.standard
-                items.append(.group("\(ReportLabels.standard(standard))（差异系数 ≤ \(CountyReport.number(row.cvLimit, decimals: 2))）",
+                items.append(.group("\(ReportLabels.standard(row.standard))（差异系数 ≤ \(CountyReport.number(row.cvLimit, decimals: 2))）",
                                     limit: row.cvLimit))
             }
-            let label = row.indicator == ReportLabels.compositeID ? "综合差异系数" : ReportLabels.indicator(row.indicator).shortName
+            let label = row.indicator == DerivedIndicator.compositeID ? "综合差异系数" : ReportLabels.indicator(row.indicator).shortName
             items.append(.bar(label: label, cv: row.cv, limit: row.cvLimit, met: row.cvMet))
         }
         let width = 620.0, left = 150.0, right = 20.0, rowHeight = 21.0, top = 6.0, axis = 40.0
@@ -93,7 +95,7 @@ enum SVGCharts {
     /// Each school's value of one indicator in one stage, highest first, against the quality
     /// minimum (a dashed line) and, with a compliance rule, the floor an unmet minimum must reach
     /// (a dotted line); shortfalls red, schools left out of the county figures grey.
-    static func schoolChart(_ report: CountyReport, indicator: String, stage: String) -> String? {
+    static func schoolChart(_ report: CountyReport, indicator: String, stage: Stage) -> String? {
         let bars = report.summary.schools.filter { $0.stage == stage }.map { school in
             SchoolBar(name: school.schoolName ?? school.schoolCode, value: school.indicators[indicator] ?? nil,
                       excluded: school.excludedReason != nil)

@@ -23,15 +23,14 @@ public struct SourceFile: Sendable, Hashable {
     public var absolutePath: String
     public var sha256: String
     public var bytes: Int
-    /// "xlsx" or "csv".
-    public var format: String
+    public var format: SourceFormat
     /// Encoding, delimiter, date system.
     public var details: String?
     /// What besides the bytes decides what loads (the --year and --county given, the catalogue's
     /// digest): the same bytes under other settings load again.
     public var settings: String
 
-    public init(path: String, absolutePath: String, sha256: String, bytes: Int, format: String, details: String? = nil,
+    public init(path: String, absolutePath: String, sha256: String, bytes: Int, format: SourceFormat, details: String? = nil,
                 settings: String = "") {
         self.path = path
         self.absolutePath = absolutePath

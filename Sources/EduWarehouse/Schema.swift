@@ -1,6 +1,8 @@
 /// The warehouse's schema: named migrations, applied in order and never edited once released;
 /// a change is a new migration at the end. Tables and views are a public interface, documented
 /// in the README: statisticians query them with the sqlite3 shell.
+import EduStandards
+
 enum Schema {
     static let migrations: [(name: String, sql: String)] = [
         ("001-warehouse", """
@@ -219,13 +221,13 @@ enum Schema {
     /// school_indicators' inputs, one column per field the derived indicators divide (shared by
     /// 002 and 004, which must write the same text).
     static var indicatorInputs: String {
-        let bases = Set(Standards.derivedIndicators.map(\.field)).sorted()
+        let bases = Set(DerivedIndicator.all.map(\.field)).sorted()
         return bases.map { "max(CASE WHEN indicator = '\($0)' THEN value END) AS \($0)" }.joined(separator: ",\n               ")
     }
 
     /// school_indicators' derived columns: each field per student, scaled (per 100 students).
     static var indicatorRatios: String {
-        Standards.derivedIndicators.map { indicator in
+        DerivedIndicator.all.map { indicator in
             indicator.scale == 1 ? "b.\(indicator.field) / b.students AS \(indicator.id)"
                 : "b.\(indicator.field) * \(Int(indicator.scale)).0 / b.students AS \(indicator.id)"
         }.joined(separator: ",\n               ")
@@ -240,7 +242,7 @@ enum Schema {
     static var balanceMigration: String {
         let pivot = indicatorInputs
         let ratios = indicatorRatios
-        let long = Standards.derivedIndicators.map { indicator in
+        let long = DerivedIndicator.all.map { indicator in
             "SELECT year, county_code, school_code, school_name, stage, school_type, students, excluded_reason, '\(indicator.id)' AS indicator, \(indicator.id) AS value FROM school_indicators"
         }.joined(separator: "\n        UNION ALL ")
         return """

@@ -18,7 +18,7 @@ final class Statements {
 
     var loadedBySHA: SQLiteStatement {
         get throws(WarehouseError) {
-            try statement("SELECT id, path, status FROM source_files WHERE sha256 = ? AND load_settings = ? AND status = 'loaded' ORDER BY id DESC LIMIT 1")
+            try statement("SELECT id, path FROM source_files WHERE sha256 = ? AND load_settings = ? AND status = 'loaded' ORDER BY id DESC LIMIT 1")
         }
     }
     var insertFile: SQLiteStatement {

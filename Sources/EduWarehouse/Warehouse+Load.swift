@@ -18,15 +18,16 @@ extension Warehouse {
             let message = file.warnings.isEmpty ? nil : file.warnings.joined(separator: "\n")
             try statements.insertFile.run([
                 .text(file.source.path), .text(file.source.absolutePath), .text(file.source.sha256), .int(Int64(file.source.bytes)),
-                .text(file.source.format), .int(Int64(file.sheets.count)), .optional(file.source.details), .text(Self.now()),
-                .text("loaded"), .optional(message), .int(run), .text(file.source.settings),
+                .text(file.source.format.rawValue), .int(Int64(file.sheets.count)), .optional(file.source.details), .text(Self.now()),
+                .text(FileStatus.loaded.rawValue), .optional(message), .int(run), .text(file.source.settings),
             ])
             let fileID = connection.lastInsertID
             result.fileID = fileID
             for row in try statements.loadedAtPath.rows([.text(file.source.absolutePath)]) {
-                guard let oldID = row[0].int, oldID != fileID else { continue }
+                let oldID = try row.requiredInt("id", database: path)
+                guard oldID != fileID else { continue }
                 try supersede(oldID, by: fileID)
-                result.superseded.append(row[1].text ?? "")
+                result.superseded.append(try row.requiredText("path", database: path))
             }
             // A warehouse with no values yet, or none for these schools, takes plain inserts.
             let warehouseEmpty = try statements.anyValue.rows().first?.first?.int == 0

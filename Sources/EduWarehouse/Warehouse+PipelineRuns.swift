@@ -1,18 +1,18 @@
 import Foundation
 
-/// The runs of scheduled pipelines, in the table `pipeline_runs` (migration 003-pipeline-runs).
+/// The runs of scheduled pipelines, stored in `pipeline_runs` (migration 003-pipeline-runs). What
+/// a run's slot means, and which runs the scheduler counts, is EduPipelines' to say.
 extension Warehouse {
     /// One row of `pipeline_runs`.
     public struct PipelineRun: Sendable, Equatable {
         public var id: Int64
         public var pipeline: String
         public var file: String
-        /// The cron slot the run was for; nil for a run asked for by hand (`eduetl run`).
-        public var slot: Date?
+        /// The cron slot the run was for, as stored (ISO 8601, UTC); nil for a run by hand.
+        public var slot: String?
         public var startedAt: String
         public var finishedAt: String?
-        /// 'running', 'finished' or 'failed'.
-        public var status: String
+        public var status: PipelineRunStatus
         public var ingestRunID: Int64?
         public var filesLoaded: Int
         public var filesUnchanged: Int
@@ -42,40 +42,30 @@ extension Warehouse {
             self.exports = exports
             self.message = message
         }
+
+        var status: PipelineRunStatus { failed ? .failed : .finished }
     }
 
-    /// Slots are stored as ISO 8601 in UTC (`2024-08-31T22:00:00Z`).
-    public static func slotText(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+    /// Records a pipeline run as running, in one transaction with marking the pipeline's runs
+    /// still 'running' failed with `staleMessage` (the caller holds the pipeline's lock, so those
+    /// were killed); returns the new run's id.
+    public func startPipelineRun(pipeline: String, file: String, slot: String?, staleMessage: String) throws -> Int64 {
+        try connection.transaction {
+            try connection.prepare("UPDATE pipeline_runs SET status = ?, finished_at = ?, message = ? WHERE pipeline = ? AND status = ?")
+                .run([.text(PipelineRunStatus.failed.rawValue), .text(Self.now()), .text(staleMessage), .text(pipeline),
+                      .text(PipelineRunStatus.running.rawValue)])
+            try connection.prepare("INSERT INTO pipeline_runs (pipeline, file, slot, started_at, status) VALUES (?, ?, ?, ?, ?)")
+                .run([.text(pipeline), .text(file), .optional(slot), .text(Self.now()), .text(PipelineRunStatus.running.rawValue)])
+            return connection.lastInsertID
+        }
     }
 
-    static func slotDate(_ text: String?) -> Date? {
-        guard let text else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
-    }
-
-    /// Records a pipeline run as 'running'; returns its id. The caller holds the pipeline's lock,
-    /// so a run of it still 'running' was killed: it is marked failed, and says so.
-    public func startPipelineRun(pipeline: String, file: String, slot: Date?) throws -> Int64 {
-        try connection.prepare(
-            "UPDATE pipeline_runs SET status = 'failed', finished_at = ?, message = 'interrupted: the process ended before the run did' WHERE pipeline = ? AND status = 'running'"
-        ).run([.text(Self.now()), .text(pipeline)])
-        try connection.prepare("INSERT INTO pipeline_runs (pipeline, file, slot, started_at, status) VALUES (?, ?, ?, ?, 'running')")
-            .run([.text(pipeline), .text(file), .optional(slot.map(Self.slotText)), .text(Self.now())])
-        return connection.lastInsertID
-    }
-
-    /// Records how the run ended: 'finished', or 'failed' with the message.
+    /// Records how the run ended: finished, or failed with the message.
     public func finishPipelineRun(_ id: Int64, _ outcome: PipelineRunOutcome) throws {
         try connection.prepare("""
             UPDATE pipeline_runs SET finished_at = ?, status = ?, ingest_run_id = ?, files_loaded = ?, files_unchanged = ?,
                 files_rejected = ?, exports = ?, message = ? WHERE id = ?
-            """).run([.text(Self.now()), .text(outcome.failed ? "failed" : "finished"),
+            """).run([.text(Self.now()), .text(outcome.status.rawValue),
                       outcome.ingestRunID.map { .int($0) } ?? .null, .int(Int64(outcome.filesLoaded)),
                       .int(Int64(outcome.filesUnchanged)), .int(Int64(outcome.filesRejected)),
                       .text(outcome.exports.joined(separator: "\n")), .optional(outcome.message), .int(id)])
@@ -88,24 +78,17 @@ extension Warehouse {
                    files_rejected, exports, message
             FROM pipeline_runs WHERE pipeline = ? ORDER BY id
             """).rows([.text(pipeline)]).map { row in
-            let exports = row[11].text ?? ""
-            return PipelineRun(id: row[0].int ?? 0, pipeline: row[1].text ?? "", file: row[2].text ?? "",
-                               slot: Self.slotDate(row[3].text), startedAt: row[4].text ?? "", finishedAt: row[5].text,
-                               status: row[6].text ?? "", ingestRunID: row[7].int, filesLoaded: Int(row[8].int ?? 0),
-                               filesUnchanged: Int(row[9].int ?? 0), filesRejected: Int(row[10].int ?? 0),
-                               exports: exports.isEmpty ? [] : exports.components(separatedBy: "\n"), message: row[12].text)
+            let statusText = try row.requiredText("status", database: path)
+            guard let status = PipelineRunStatus(rawValue: statusText) else {
+                throw WarehouseError(.unexpectedValue(column: "status", value: statusText), database: path)
+            }
+            let exports = row.text("exports") ?? ""
+            return PipelineRun(id: try row.requiredInt("id", database: path), pipeline: try row.requiredText("pipeline", database: path),
+                               file: try row.requiredText("file", database: path), slot: row.text("slot"),
+                               startedAt: try row.requiredText("started_at", database: path), finishedAt: row.text("finished_at"),
+                               status: status, ingestRunID: row.int("ingest_run_id"), filesLoaded: row.count("files_loaded"),
+                               filesUnchanged: row.count("files_unchanged"), filesRejected: row.count("files_rejected"),
+                               exports: exports.isEmpty ? [] : exports.components(separatedBy: "\n"), message: row.text("message"))
         }
-    }
-
-    /// The latest run of a pipeline, whatever its status.
-    public func latestPipelineRun(pipeline: String) throws -> PipelineRun? {
-        try pipelineRuns(pipeline: pipeline).last
-    }
-
-    /// The latest slot a finished run of the pipeline ran for: the scheduler's last run. Failed
-    /// runs and runs by hand (no slot) do not count.
-    public func lastFinishedSlot(pipeline: String) throws -> Date? {
-        try connection.prepare("SELECT slot FROM pipeline_runs WHERE pipeline = ? AND status = 'finished' AND slot IS NOT NULL")
-            .rows([.text(pipeline)]).compactMap { Self.slotDate($0.first?.text) }.max()
     }
 }

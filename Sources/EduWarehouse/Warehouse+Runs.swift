@@ -19,43 +19,35 @@ extension Warehouse {
         case reading, read, loading, done
     }
 
-    /// Starts a recorded run; runs left 'running' by a process that is gone become 'interrupted'.
-    public func startRun(command: String) throws -> Int64 {
-        try startRunMarkingInterrupted(command: command).id
-    }
-
-    /// Starts a recorded run and marks the runs left 'running' by a process that is gone (or by a
-    /// process with this one's id: an earlier container, say) 'interrupted', each with a message
-    /// naming the files it was loading or reading; returns them too.
-    public func startRunMarkingInterrupted(command: String) throws -> (id: Int64, interrupted: [InterruptedRun]) {
+    /// Starts a recorded run for process `pid`, and in the same transaction marks the runs left
+    /// 'running' whose process `isGone` says is gone 'interrupted', each with a message naming the
+    /// files it was loading or reading; returns them too. (Whether a process is gone is the
+    /// caller's to say: the warehouse stores, it does not look at processes.)
+    public func startRun(command: String, pid: Int64,
+                         isGone: (_ pid: Int64?) -> Bool) throws -> (id: Int64, interrupted: [InterruptedRun]) {
         try connection.transaction {
             var interrupted: [InterruptedRun] = []
-            for row in try connection.prepare("SELECT id, pid, started_at FROM ingest_runs WHERE status = 'running'").rows() {
-                guard let id = row[0].int, Self.processIsGone(row[1].int) else { continue }
-                let run = try interruptedRun(id, startedAt: row[2].text ?? "?")
-                try connection.prepare("UPDATE ingest_runs SET status = 'interrupted', message = ? WHERE id = ?")
-                    .run([.text(run.message), .int(id)])
+            let running = try connection.prepare("SELECT id, pid, started_at FROM ingest_runs WHERE status = ?")
+                .rows([.text(IngestRunStatus.running.rawValue)])
+            for row in running {
+                let id = try row.requiredInt("id", database: path)
+                guard isGone(row.int("pid")) else { continue }
+                let run = try interruptedRun(id, startedAt: row.text("started_at") ?? "?")
+                try connection.prepare("UPDATE ingest_runs SET status = ?, message = ? WHERE id = ?")
+                    .run([.text(IngestRunStatus.interrupted.rawValue), .text(run.message), .int(id)])
                 interrupted.append(run)
             }
-            try connection.prepare("INSERT INTO ingest_runs (started_at, status, pid, command) VALUES (?, 'running', ?, ?)")
-                .run([.text(Self.now()), .int(Int64(getpid())), .text(command)])
+            try connection.prepare("INSERT INTO ingest_runs (started_at, status, pid, command) VALUES (?, ?, ?, ?)")
+                .run([.text(Self.now()), .text(IngestRunStatus.running.rawValue), .int(pid), .text(command)])
             return (connection.lastInsertID, interrupted)
         }
     }
 
-    /// True unless the process is alive and is not this one (ESRCH: no such process; EPERM means
-    /// it exists, owned by someone else).
-    static func processIsGone(_ pid: Int64?) -> Bool {
-        guard let pid, pid > 0, pid <= Int64(Int32.max) else { return true }
-        if pid_t(pid) == getpid() { return true }
-        return kill(pid_t(pid), 0) != 0 && errno == ESRCH
-    }
-
     private func interruptedRun(_ id: Int64, startedAt: String) throws -> InterruptedRun {
-        let rows = try connection.prepare("SELECT path, state FROM run_files WHERE run_id = ? AND state IN ('reading', 'loading') ORDER BY position")
-            .rows([.int(id)])
-        let loading = rows.filter { $0[1].text == "loading" }.compactMap { $0[0].text }
-        let reading = rows.filter { $0[1].text == "reading" }.compactMap { $0[0].text }
+        let rows = try connection.prepare("SELECT path, state FROM run_files WHERE run_id = ? AND state IN (?, ?) ORDER BY position")
+            .rows([.int(id), .text(RunFileState.reading.rawValue), .text(RunFileState.loading.rawValue)])
+        let loading = rows.filter { $0.text("state") == RunFileState.loading.rawValue }.compactMap { $0.text("path") }
+        let reading = rows.filter { $0.text("state") == RunFileState.reading.rawValue }.compactMap { $0.text("path") }
         var parts = loading.map { "loading \($0)" }
         if !reading.isEmpty { parts.append("reading " + reading.joined(separator: ", ")) }
         let place = parts.isEmpty ? "between files" : "while " + parts.joined(separator: "; ")
@@ -89,7 +81,7 @@ extension Warehouse {
         try connection.prepare("""
             UPDATE ingest_runs SET finished_at = ?, status = ?, files_loaded = ?, files_unchanged = ?, files_rejected = ?,
                 values_loaded = ?, rejects = ?, conflicts = ? WHERE id = ?
-            """).run([.text(Self.now()), .text(failed ? "failed" : "finished"), .int(Int64(counts.filesLoaded)),
+            """).run([.text(Self.now()), .text((failed ? IngestRunStatus.failed : .finished).rawValue), .int(Int64(counts.filesLoaded)),
                       .int(Int64(counts.filesUnchanged)), .int(Int64(counts.filesRejected)), .int(Int64(counts.values)),
                       .int(Int64(counts.rejects)), .int(Int64(counts.conflicts)), .int(id)])
     }

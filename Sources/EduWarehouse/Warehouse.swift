@@ -1,4 +1,5 @@
 import EduNormalise
+import EduStandards
 import Foundation
 
 /// The SQLite warehouse: one file, WAL mode, schema migrations from the first version on. One
@@ -55,10 +56,9 @@ public final class Warehouse {
 
     /// The file loaded with these bytes and these settings (flags, catalogue), if any: loading it
     /// again changes nothing. A superseded version's bytes load again: they are the newest now.
-    public func loadedFile(sha256: String, settings: String) throws -> (id: Int64, path: String, status: String)? {
-        let rows = try statements.loadedBySHA.rows([.text(sha256), .text(settings)])
-        guard let row = rows.first, let id = row[0].int, let path = row[1].text, let status = row[2].text else { return nil }
-        return (id, path, status)
+    public func loadedFile(sha256: String, settings: String) throws -> (id: Int64, path: String)? {
+        guard let row = try statements.loadedBySHA.rows([.text(sha256), .text(settings)]).first else { return nil }
+        return (try row.requiredInt("id", database: path), try row.requiredText("path", database: self.path))
     }
 
     /// Records a file that could not be read or normalised, with the reason; the batch goes on.
@@ -66,7 +66,7 @@ public final class Warehouse {
         try connection.transaction {
             try statements.insertFile.run([
                 .text(source.path), .text(source.absolutePath), .text(source.sha256), .int(Int64(source.bytes)),
-                .text(source.format), .null, .optional(source.details), .text(Self.now()), .text("rejected"), .text(reason), .int(run),
+                .text(source.format.rawValue), .null, .optional(source.details), .text(Self.now()), .text(FileStatus.rejected.rawValue), .text(reason), .int(run),
                 .text(source.settings),
             ])
             let fileID = connection.lastInsertID
@@ -99,21 +99,21 @@ extension Warehouse {
                 """)
             let limit = try connection.prepare("INSERT INTO standard_cv_limits (standard, stage, cv_limit) VALUES (?, ?, ?)")
             for (standard, stages) in standards.cvLimits {
-                for (stage, value) in stages { try limit.run([.text(standard), .text(stage), .double(value)]) }
+                for (stage, value) in stages { try limit.run([.text(standard.rawValue), .text(stage.rawValue), .double(value)]) }
             }
             let indicator = try connection.prepare("INSERT INTO standard_indicators (standard, indicator, position) VALUES (?, ?, ?)")
-            for (position, id) in standards.basicIndicators.enumerated() { try indicator.run([.text("basic"), .text(id), .int(Int64(position))]) }
-            for (position, id) in standards.qualityIndicators.enumerated() { try indicator.run([.text("quality"), .text(id), .int(Int64(position))]) }
+            for (position, id) in standards.basicIndicators.enumerated() { try indicator.run([.text(BalanceStandard.basic.rawValue), .text(id), .int(Int64(position))]) }
+            for (position, id) in standards.qualityIndicators.enumerated() { try indicator.run([.text(BalanceStandard.quality.rawValue), .text(id), .int(Int64(position))]) }
             let minimum = try connection.prepare("INSERT INTO quality_minimums (indicator, stage, minimum) VALUES (?, ?, ?)")
             for entry in standards.qualityMinimums {
-                for (stage, value) in entry.minimums { try minimum.run([.text(entry.indicator), .text(stage), .double(value)]) }
+                for (stage, value) in entry.minimums { try minimum.run([.text(entry.indicator), .text(stage.rawValue), .double(value)]) }
             }
             try connection.prepare("INSERT INTO compliance_rule (min_met, unmet_floor) VALUES (?, ?)")
                 .run([.int(Int64(standards.minMet)), .double(standards.unmetFloor)])
             let exclusion = try connection.prepare("INSERT INTO exclusion_rules (school_type, below_students, reason) VALUES (?, ?, ?)")
             for rule in standards.exclusions { try exclusion.run([.text(rule.schoolType), .optional(rule.belowStudents), .text(rule.reason)]) }
             let target = try connection.prepare("INSERT INTO county_rate_targets (indicator, target, comparison) VALUES (?, ?, ?)")
-            for entry in standards.countyTargets { try target.run([.text(entry.indicator), .double(entry.target), .text(entry.comparison)]) }
+            for entry in standards.countyTargets { try target.run([.text(entry.indicator), .double(entry.target), .text(entry.comparison.rawValue)]) }
         }
     }
 }

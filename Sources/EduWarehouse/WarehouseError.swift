@@ -5,6 +5,10 @@ public struct WarehouseError: Error, CustomStringConvertible, Sendable {
         case sqlite(code: Int32, message: String, sql: String)
         case notAWarehouse(String)
         case newerSchema(Int)
+        /// A column that is never NULL when eduetl writes it was NULL (the file was edited by hand).
+        case missingValue(column: String, sql: String)
+        /// A column holds a value eduetl never writes there (a stage, a standard, a status).
+        case unexpectedValue(column: String, value: String)
     }
 
     public var reason: Reason
@@ -39,6 +43,12 @@ public struct WarehouseError: Error, CustomStringConvertible, Sendable {
             return "\(database): this SQLite database is not an eduetl warehouse (\(detail)); pass another --db."
         case .newerSchema(let version):
             return "\(database): the warehouse was written by a newer eduetl (schema \(version)); use that version."
+        case .missingValue(let column, _):
+            return "\(database): a row has no \(column), which eduetl always writes; the warehouse was changed by hand: "
+                + "restore it from a backup, or ingest the returns into a new one."
+        case .unexpectedValue(let column, let value):
+            return "\(database): a row's \(column) is '\(value)', which eduetl never writes; the warehouse was changed by hand "
+                + "or by a newer eduetl: restore it from a backup, or use that version."
         }
     }
 }

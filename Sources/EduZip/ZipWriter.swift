@@ -52,9 +52,6 @@ public final class ZipWriter {
     /// The path of the temporary file being written, nil once finished or cancelled.
     public var temporaryPath: String? { file?.temporaryPath }
 
-    /// Names of the entries written so far, in order.
-    public var entryNames: [String] { entries.map(\.name) }
-
     /// Writes one whole entry: deflated when `compress` (the default), else stored.
     public func add(name: String, data: [UInt8], compress: Bool = true,
                     modified: ZipTimestamp? = nil) throws(ZipWriteError) {

@@ -1,3 +1,4 @@
+import EduStandards
 import ArgumentParser
 import EduNormalise
 import EduWarehouse

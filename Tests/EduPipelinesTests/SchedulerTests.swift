@@ -31,7 +31,7 @@ import Glibc
     /// Records a finished run for `slot`, as an earlier scheduler pass would have.
     static func seedFinished(_ spec: PipelineSpec, slot: Date) throws {
         let warehouse = try Warehouse(path: spec.warehouse)
-        let id = try warehouse.startPipelineRun(pipeline: spec.name, file: spec.source, slot: slot)
+        let id = try PipelineHistory(warehouse: warehouse, pipeline: spec.name).start(file: spec.source, slot: slot)
         try warehouse.finishPipelineRun(id, Warehouse.PipelineRunOutcome())
     }
 
@@ -58,8 +58,8 @@ import Glibc
         }
         let runs = try Warehouse(path: spec.warehouse).pipelineRuns(pipeline: spec.name)
         #expect(runs.count == 2)
-        #expect(runs.last?.status == "finished")
-        #expect(runs.last?.slot == at("2024-09-01 05:00", shanghai))
+        #expect(runs.last?.status == .finished)
+        #expect(PipelineHistory.slotDate(runs.last?.slot) == at("2024-09-01 05:00", shanghai))
         #expect(runs.last?.ingestRunID == nil, "a missing input folder is empty: nothing ingested")
         #expect(try DueRuns.lastRun(of: spec) == at("2024-09-01 05:00", shanghai))
     }
@@ -93,7 +93,7 @@ import Glibc
             return
         }
         let statuses = try Warehouse(path: fixed.warehouse).pipelineRuns(pipeline: fixed.name).map(\.status)
-        #expect(statuses == ["finished", "failed", "finished"])
+        #expect(statuses == [.finished, .failed, .finished])
     }
 
     @Test func aNeverRunPipelineWaitsForItsSlot() throws {
@@ -160,7 +160,7 @@ import Glibc
         try process.run()
         process.waitUntilExit()
         let dead = process.processIdentifier
-        #expect(!RunLock.isAlive(dead))
+        #expect(!ProcessLiveness.isAlive(Int64(dead)))
         let path = folder.appendingPathComponent("w.sqlite.hourly.lock").path
         try "\(dead)\n".write(toFile: path, atomically: true, encoding: .utf8)
 

@@ -1,3 +1,4 @@
+import EduStandards
 import EduCore
 import EduReports
 import EduWarehouse
@@ -73,7 +74,7 @@ struct CountyReportTests {
             let rows = try Self.rows(workbook, sheet).dropFirst(2).filter { Self.text($0, 9) != nil }
             #expect(rows.count == view.count)
             for expected in view {
-                let standard = ReportLabels.standard(expected[0] as! String)
+                let standard = ReportLabels.standard(try #require(BalanceStandard(rawValue: expected[0] as! String)))
                 let indicator = expected[1] as! String
                 let row = try #require(rows.first { Self.text($0, 9) == indicator && Self.text($0, 2) == standard },
                                        "\(stage) \(indicator) \(standard)")
@@ -184,12 +185,12 @@ struct CountyReportTests {
         for school in county.summary.schools {
             for id in report.schoolIndicatorIDs {
                 guard let value = school.indicators[id] ?? nil,
-                      let minimum = minimums.first(where: { $0[0] as? String == id && $0[1] as? String == school.stage })?[2] as? Double,
+                      let minimum = minimums.first(where: { $0[0] as? String == id && $0[1] as? String == school.stage.rawValue })?[2] as? Double,
                       value < minimum else { continue }
-                expected.append([school.schoolCode, school.stage, ReportLabels.label(id)])
+                expected.append([school.schoolCode, school.stage.rawValue, ReportLabels.label(id)])
             }
             if report.compliance(school: school.schoolCode, stage: school.stage)?.complies == false {
-                expected.append([school.schoolCode, school.stage, "优质均衡是否达标"])
+                expected.append([school.schoolCode, school.stage.rawValue, "优质均衡是否达标"])
             }
         }
         #expect(Set(highlighted) == Set(expected))
@@ -364,7 +365,7 @@ struct CountyReportTests {
         let books = try #require(document.balance.first { $0.stage == "primary" && $0.standard == "basic" && $0.indicator == "books_per_student" })
         #expect(books.cv.map { ($0 * 10_000).rounded() / 10_000 } == 0.1762)
 
-        let ids = Standards.derivedIndicators.map(\.id)
+        let ids = DerivedIndicator.all.map(\.id)
         let indicators = try county.query("""
             SELECT school_code, stage, students, excluded_reason, \(ids.joined(separator: ", ")) FROM school_indicators WHERE year = 2024 AND county_code = '360321'
             """)
@@ -434,7 +435,7 @@ struct CountyReportTests {
     // MARK: Labels and options
 
     @Test func labelsNameEveryIndicatorInChinese() {
-        for (id, _, _) in Standards.derivedIndicators {
+        for id in DerivedIndicator.all.map(\.id) {
             let label = ReportLabels.label(id)
             #expect(label != id && label.unicodeScalars.contains { $0.value >= 0x4E00 }, "\(id)")
         }
@@ -443,8 +444,8 @@ struct CountyReportTests {
         #expect(!ReportLabels.label("teachers_per_student").contains("生师比"))
         #expect(ReportLabels.label("teaching_aux_area_per_student") == "生均教学及辅助用房面积（㎡）")
         #expect(ReportLabels.label("computers_per_100_students") == "每百名学生拥有教学用计算机台数（台）")
-        #expect(ReportLabels.standard("basic") == "基本均衡" && ReportLabels.standard("quality") == "优质均衡")
-        #expect(ReportLabels.stage("primary") == "小学" && ReportLabels.stage("junior") == "初中")
+        #expect(ReportLabels.standard(.basic) == "基本均衡" && ReportLabels.standard(.quality) == "优质均衡")
+        #expect(ReportLabels.stage(.primary) == "小学" && ReportLabels.stage(.junior) == "初中")
         #expect(ReportLabels.exclusionReason("教学点 under 50 students") == "在校生不足50人的教学点")
         #expect(ReportLabels.exclusionReason("另有规定") == "另有规定")
     }

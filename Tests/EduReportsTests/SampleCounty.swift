@@ -1,3 +1,4 @@
+import EduStandards
 import EduIngest
 import EduNormalise
 import EduReports
@@ -41,7 +42,7 @@ struct SampleCounty: Sendable {
         guard result.counts.filesRejected == 0, result.counts.filesLoaded > 0 else {
             throw Failure(description: "the sample county did not load: \(result.counts)")
         }
-        summary = try warehouse.countySummary(year: 2024, county: "360321")
+        summary = try CountySummary(warehouse: warehouse, year: 2024, county: "360321")
         rule = CountyReport.ComplianceRule(minMet: standards.minMet, unmetFloor: standards.unmetFloor)
     }
 

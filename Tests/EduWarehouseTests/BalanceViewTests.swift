@@ -1,3 +1,4 @@
+import EduStandards
 import EduIngest
 import EduNormalise
 @testable import EduWarehouse
@@ -80,7 +81,7 @@ struct BalanceViewTests {
     }
 
     static func indicator(_ id: String, of part: Part) -> Double? {
-        guard let definition = Standards.derivedIndicators.first(where: { $0.id == id }),
+        guard let definition = DerivedIndicator.all.first(where: { $0.id == id }),
               let numerator = part.values[definition.field], let students = part.values["students"], students > 0 else { return nil }
         return numerator * definition.scale / students
     }
@@ -115,7 +116,7 @@ struct BalanceViewTests {
                     #expect(abs(row[1].double! - students) < 1e-6)
                     #expect(abs(row[2].double! - mean) <= 1e-9 * abs(mean), "\(stage) \(id) mean \(row[2]) vs \(mean)")
                     #expect(abs(row[3].double! - cv) < 1e-9, "\(stage) \(id) cv \(row[3]) vs \(cv)")
-                    #expect(row[4].double == Self.standards.cvLimits[standard]![stage])
+                    #expect(row[4].double == Self.standards.cvLimits[BalanceStandard(rawValue: standard)!]![Stage(rawValue: stage)!])
                     checked += 1
                 }
                 if standard == "basic" {
@@ -137,7 +138,7 @@ struct BalanceViewTests {
 
     @Test func everySchoolIndicatorEqualsAnIndependentComputation() throws {
         let warehouse = try Self.ingestSamples()
-        let ids = Standards.derivedIndicators.map(\.id)
+        let ids = DerivedIndicator.all.map(\.id)
         let rows = try warehouse.connection.prepare("SELECT school_code, stage, students, \(ids.joined(separator: ", ")) FROM school_indicators WHERE county_code = '360321'").rows()
         let parts = try Self.truthParts()
         #expect(rows.count == parts.count)
@@ -161,7 +162,7 @@ struct BalanceViewTests {
         var seen = 0
         for part in try Self.truthParts() {
             let row = try #require(rows.first { $0[0].text == part.code && $0[1].text == part.stage }, "\(part.name) \(part.stage)")
-            let items = Self.standards.qualityMinimums.map { entry in (Self.indicator(entry.indicator, of: part), entry.minimums[part.stage]!) }
+            let items = Self.standards.qualityMinimums.map { entry in (Self.indicator(entry.indicator, of: part), entry.minimums[Stage(rawValue: part.stage)!]!) }
             let met = items.filter { item in item.0.map { $0 >= item.1 } ?? false }.count
             let allKnown = items.allSatisfy { $0.0 != nil }
             let floorKept = items.allSatisfy { value, minimum in value.map { $0 >= minimum || $0 >= Self.standards.unmetFloor * minimum } ?? true }
@@ -196,7 +197,7 @@ struct BalanceViewTests {
             let want = try #require(values[id])
             #expect(abs(row[1].double! - want) < 1e-9, "\(id)")
             let target = try #require(Self.standards.countyTargets.first { $0.indicator == id })
-            let met = target.comparison == ">=" ? want >= target.target : want <= target.target
+            let met = target.comparison == .atLeast ? want >= target.target : want <= target.target
             #expect(row[4].int == (met ? 1 : 0), "\(id)")
         }
         #expect(rows.contains { $0[0].text == "junior_progression_rate" && $0[1].double! > 1 })  // a gross rate above 100% is valid

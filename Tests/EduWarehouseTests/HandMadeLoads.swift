@@ -1,3 +1,4 @@
+import EduStandards
 import EduCore
 @testable import EduNormalise
 @testable import EduWarehouse
@@ -48,7 +49,7 @@ enum HandMadeLoads {
         let sheet = NormalisedSheet(sheet: SheetDescription(index: 0, name: "学校"), layout: .table(headerRows: 1...1, dataStart: 2),
                                     decisions: [], records: [], skipped: [], rejects: [], titles: [], declaredUnits: [], titleYear: nil)
         let records = parts.enumerated().map { offset, part in record(part, row: offset + 2) }
-        let source = SourceFile(path: name, absolutePath: "/returns/\(name)", sha256: UUID().uuidString, bytes: 1, format: "csv")
+        let source = SourceFile(path: name, absolutePath: "/returns/\(name)", sha256: UUID().uuidString, bytes: 1, format: .csv)
         let file = FileToLoad(source: source, sheets: [SheetToLoad(sheet: sheet, records: records, rejects: [])], warnings: [])
         let run = try warehouse.startRun(command: "test")
         let result = try warehouse.load(file, run: run)
@@ -84,5 +85,12 @@ enum HandMadeLoads {
 
     static func close(_ a: Double?, _ b: Double, tolerance: Double = 1e-9) -> Bool {
         a.map { abs($0 - b) <= tolerance * max(1, abs(b)) } ?? false
+    }
+}
+
+extension Warehouse {
+    /// A recorded run for a test: no earlier run is taken for interrupted.
+    func startRun(command: String) throws -> Int64 {
+        try startRun(command: command, pid: Int64(getpid()), isGone: { _ in false }).id
     }
 }

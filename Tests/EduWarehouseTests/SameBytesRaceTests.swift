@@ -36,7 +36,7 @@ struct SameBytesRaceTests {
         let sheet = NormalisedSheet(sheet: SheetDescription(index: 0, name: "学校"), layout: .table(headerRows: 1...1, dataStart: 2),
                                     decisions: [], records: [], skipped: [], rejects: [], titles: [], declaredUnits: [], titleYear: nil)
         let part = HandMadeLoads.Part(code: "3603210301", name: "青石镇新华学校", type: "小学", stage: .primary, values: ["students": 300])
-        let source = SourceFile(path: "新华.csv", absolutePath: "/returns/新华.csv", sha256: "same-bytes", bytes: 1, format: "csv")
+        let source = SourceFile(path: "新华.csv", absolutePath: "/returns/新华.csv", sha256: "same-bytes", bytes: 1, format: .csv)
         let file = FileToLoad(source: source, sheets: [SheetToLoad(sheet: sheet, records: [HandMadeLoads.record(part, row: 2)], rejects: [])],
                               warnings: [])
         let run = try second.startRun(command: "second")

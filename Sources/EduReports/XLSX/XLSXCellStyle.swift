@@ -18,9 +18,8 @@ public struct XLSXColor: Hashable, Sendable {
     /// Excel's "Bad" cell style: light red fill, dark red text.
     public static let lightRed = XLSXColor(rgb: 0xFFC7CE)
     public static let darkRed = XLSXColor(rgb: 0x9C0006)
-    /// Excel's "Neutral" and "Good" fills.
+    /// Excel's "Neutral" fill.
     public static let lightYellow = XLSXColor(rgb: 0xFFEB9C)
-    public static let lightGreen = XLSXColor(rgb: 0xC6EFCE)
 }
 
 /// A number format code (ECMA-376 Part 1, §18.8.31): how a number shows, never what it is.
@@ -138,6 +137,4 @@ public struct XLSXFont: Hashable, Sendable {
 
     /// Excel's default for Chinese (zh-CN) since Excel 2016: 等线 (DengXian), 11 pt.
     public static let dengXian = XLSXFont(name: "等线", size: 11)
-    /// WPS's and older Excel's default: 宋体 (SimSun), 11 pt.
-    public static let simSun = XLSXFont(name: "宋体", size: 11)
 }

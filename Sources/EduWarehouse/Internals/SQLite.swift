@@ -118,17 +118,6 @@ final class SQLiteStatement {
 
     func bindText(_ index: Int32, _ value: String) { sqlite3_bind_text(handle, index, value, -1, eduetl_sqlite_transient()) }
 
-    /// Binds UTF-8 bytes that stay valid until the statement is stepped and reset: SQLite reads
-    /// them in place (SQLITE_STATIC) instead of copying each one.
-    func bindStaticText(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
-        // An empty text has no base address: bind it as a copied empty string.
-        guard let base = bytes.baseAddress, let length = Int32(exactly: bytes.count) else {
-            sqlite3_bind_text(handle, index, "", 0, nil)
-            return
-        }
-        sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), length, nil)
-    }
-
     /// Steps a bound statement to completion and resets it; SQLITE_CONSTRAINT is returned,
     /// not thrown, when `allowingConstraint`.
     @discardableResult
@@ -148,10 +137,11 @@ final class SQLiteStatement {
         return try step(allowingConstraint: allowingConstraint)
     }
 
-    /// Every row the statement returns, each as its columns.
-    func rows(_ values: [Value] = []) throws(WarehouseError) -> [[Value]] {
+    /// Every row the statement returns, each as its columns, read by name.
+    func rows(_ values: [Value] = []) throws(WarehouseError) -> [SQLiteRow] {
         try bind(values)
-        var rows: [[Value]] = []
+        let columns = columnIndex()
+        var rows: [SQLiteRow] = []
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { break }
@@ -159,10 +149,21 @@ final class SQLiteStatement {
                 sqlite3_reset(handle)
                 throw connection.failure(code, sql: sql)
             }
-            rows.append((0..<sqlite3_column_count(handle)).map(column))
+            rows.append(SQLiteRow(values: (0..<sqlite3_column_count(handle)).map(column), columns: columns, sql: sql))
         }
         sqlite3_reset(handle)
         return rows
+    }
+
+    /// The statement's column names → positions (a name given twice keeps its first).
+    private func columnIndex() -> [String: Int] {
+        var index: [String: Int] = [:]
+        for position in 0..<sqlite3_column_count(handle) {
+            guard let name = sqlite3_column_name(handle, position) else { continue }
+            let key = String(cString: name)
+            if index[key] == nil { index[key] = Int(position) }
+        }
+        return index
     }
 
     private func column(_ index: Int32) -> Value {

@@ -16,8 +16,6 @@ struct XMLName {
         OOXMLNamespace(uri: uri)
     }
 
-    var localNameString: String { String(cString: localName) }
-
     @inline(__always)
     static func equal(_ cString: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
         let bytes = literal.utf8Start

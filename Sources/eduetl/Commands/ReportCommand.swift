@@ -1,3 +1,4 @@
+import EduStandards
 import ArgumentParser
 import EduIngest
 import EduReports
@@ -41,9 +42,10 @@ struct ReportCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: db) else {
             throw failure("there is no warehouse at \(db); `eduetl ingest` first, or name it with --db.")
         }
-        let rule = try loadStandards().map { CountyReport.ComplianceRule(minMet: $0.minMet, unmetFloor: $0.unmetFloor) }
         let warehouse = try Warehouse(path: db)
-        let counties = try warehouse.yearsAndCounties().filter { $0.year == year }.map(\.county)
+        let exports = CountyExports(warehouse: warehouse, exporter: CountyReportExporter(folder: out, formats: formats),
+                                    standards: try loadStandards())
+        let counties = try exports.chosen(year: year, counties: nil).map(\.county)
         guard !counties.isEmpty else {
             throw failure("the warehouse has no school values for \(year); `eduetl ingest` first.")
         }
@@ -55,44 +57,17 @@ struct ReportCommand: ParsableCommand {
             chosen = [county]
         }
         let output = StandardOutput()
-        let exporter = CountyReportExporter(folder: out, formats: formats)
-        let today = Date()
+        defer { output.flush() }
         for code in chosen {
-            do {
-                let summary = try warehouse.countySummary(year: year, county: code)
-                if summary.balance.isEmpty {
-                    StandardError.write("eduetl: warning: the warehouse has no standards for the CVs of \(code); "
-                                        + "run `eduetl ingest` again with Pipelines/standards.yml in place.\n")
-                }
-                let report = CountyReport(summary: summary, rule: rule, generated: today)
-                let paths = try exporter.export(report)
-                output.write("eduetl report: \(Self.headline(report))\n")
-                for path in paths { output.write("  \(path)\n") }
-                output.flush()
-            } catch {
-                output.flush()
-                throw error
+            let written = try exports.export(year: year, county: code)
+            if written.lacksStandards {
+                StandardError.write("eduetl: warning: the warehouse has no standards for the CVs of \(code); "
+                                    + "run `eduetl ingest` again with Pipelines/standards.yml in place.\n")
             }
+            output.write("eduetl report: \(written.report.headline)\n")
+            for path in written.paths { output.write("  \(path)\n") }
+            output.flush()
         }
-    }
-
-    /// 青石县 360321, 2024: 小学 综合差异系数 0.1811 (limit 0.65), 初中 0.1242 (limit 0.55); 15 of 34 school parts miss the quality minimums
-    static func headline(_ report: CountyReport) -> String {
-        let summary = report.summary
-        var text = "\(summary.countyName.map { "\($0) " } ?? "")\(summary.countyCode), \(summary.year)"
-        let composites = report.stages.compactMap { stage -> String? in
-            guard let row = report.composite(stage: stage), let cv = row.cv else { return nil }
-            return "\(ReportLabels.stage(stage)) 综合差异系数 \(CountyReport.number(cv, decimals: 4)) (limit \(CountyReport.number(row.cvLimit, decimals: 2)))"
-        }
-        if !composites.isEmpty { text += ": " + composites.joined(separator: ", ") }
-        let counted = summary.compliance.filter { $0.excludedReason == nil }
-        if !counted.isEmpty {
-            text += "; \(counted.filter { $0.complies == false }.count) of \(counted.count) school parts do not comply with the quality standard"
-        }
-        if !summary.targets.isEmpty {
-            text += "; \(summary.targets.filter { !$0.met }.count) of \(summary.targets.count) county targets missed"
-        }
-        return text
     }
 
     /// The flag's file, else $EDUETL_STANDARDS, else Pipelines/standards.yml, else the built-in ones.

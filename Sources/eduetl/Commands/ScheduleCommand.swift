@@ -70,8 +70,8 @@ struct ScheduleList: ParsableCommand {
             print("  schedule: \(spec.schedule.map { "\($0.expression) (\(options.timeZone))" } ?? "on demand only")")
             do {
                 if let last = try DueRuns.latestRun(of: spec) {
-                    let slot = last.slot.map { ", slot \(options.format($0))" } ?? ""
-                    print("  last run: \(last.startedAt) \(last.status)\(slot)\(last.message.map { ": \($0)" } ?? "")")
+                    let slot = PipelineHistory.slotDate(last.slot).map { ", slot \(options.format($0))" } ?? ""
+                    print("  last run: \(last.startedAt) \(last.status.rawValue)\(slot)\(last.message.map { ": \($0)" } ?? "")")
                 } else {
                     print("  last run: never")
                 }

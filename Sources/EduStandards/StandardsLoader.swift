@@ -1,4 +1,5 @@
 import EduConfig
+import EduNormalise
 import Foundation
 
 /// Reads Pipelines/standards.yml, refusing a broken file with the line it broke on.
@@ -32,10 +33,10 @@ public enum StandardsLoader {
     }
 
     static func read(_ root: ConfigNode) throws(StandardsError) -> Standards {
-        let indicators = Set(Standards.derivedIndicators.map(\.id))
-        var limits: [String: [String: Double]] = [:]
+        let indicators = Set(DerivedIndicator.all.map(\.id))
+        var limits: [BalanceStandard: [Stage: Double]] = [:]
         for (key, value) in try root.mapping("cv_limits") {
-            guard let standard = key.text, ["basic", "quality"].contains(standard) else {
+            guard let standard = key.text.flatMap(BalanceStandard.init(rawValue:)) else {
                 throw key.fail("cv_limits are given for 'basic' and 'quality'")
             }
             limits[standard] = try stageNumbers(value)
@@ -44,12 +45,12 @@ public enum StandardsLoader {
         for (index, id) in basic.enumerated() where !indicators.contains(id) {
             throw (root["basic_indicators"]?.items?[index] ?? root).fail("'\(id)' is not an indicator the views compute")
         }
-        var minimums: [(String, [String: Double])] = []
+        var minimums: [Standards.QualityMinimum] = []
         for (key, value) in try root.mapping("quality_minimums") {
             guard let id = key.text, indicators.contains(id) else {
                 throw key.fail("'\(key.text ?? "")' is not an indicator the views compute")
             }
-            minimums.append((id, try stageNumbers(value)))
+            minimums.append(Standards.QualityMinimum(indicator: id, minimums: try stageNumbers(value)))
         }
         let compliance = try root.child("compliance")
         var exclusions: [Standards.Exclusion] = []
@@ -60,8 +61,9 @@ public enum StandardsLoader {
         var targets: [Standards.Target] = []
         if root["county_targets"] != nil {
             for (key, value) in try root.mapping("county_targets") {
-                let comparison = try value.string("comparison")
-                guard [">=", "<="].contains(comparison) else { throw (value["comparison"] ?? value).fail("comparison must be \">=\" or \"<=\"") }
+                guard let comparison = Comparison(rawValue: try value.string("comparison")) else {
+                    throw (value["comparison"] ?? value).fail("comparison must be \">=\" or \"<=\"")
+                }
                 targets.append(Standards.Target(indicator: key.text ?? "", target: try value.number("target"), comparison: comparison))
             }
         }
@@ -73,15 +75,17 @@ public enum StandardsLoader {
     }
 
     /// A number for primary and for junior.
-    static func stageNumbers(_ node: ConfigNode) throws(StandardsError) -> [String: Double] {
+    static func stageNumbers(_ node: ConfigNode) throws(StandardsError) -> [Stage: Double] {
         guard let entries = node.entries else { throw node.fail("give a number for primary and junior") }
-        var result: [String: Double] = [:]
+        var result: [Stage: Double] = [:]
         for (key, value) in entries {
-            guard let stage = key.text, ["primary", "junior"].contains(stage) else { throw key.fail("stages are 'primary' and 'junior'") }
-            guard let number = value.number else { throw value.fail("'\(stage)' must be a number") }
+            guard let stage = key.text.flatMap(Stage.init(rawValue:)), Stage.compulsory.contains(stage) else {
+                throw key.fail("stages are 'primary' and 'junior'")
+            }
+            guard let number = value.number else { throw value.fail("'\(stage.rawValue)' must be a number") }
             result[stage] = number
         }
-        guard result.count == 2 else { throw node.fail("give a number for both primary and junior") }
+        guard result.count == Stage.compulsory.count else { throw node.fail("give a number for both primary and junior") }
         return result
     }
 }

@@ -1,0 +1,79 @@
+import EduNormalise
+import EduStandards
+import EduWarehouse
+
+/// What the county summaries report, read from the warehouse's views: the balance CVs, every
+/// school's indicators (and why a school is left out), the quality compliance, county targets.
+/// The exporters format this; the views do the arithmetic.
+public struct CountySummary: Sendable {
+    public var year: Int
+    public var countyCode: String
+    public var countyName: String?
+    public var balance: [BalanceRow]
+    public var schools: [SchoolRow]
+    public var compliance: [ComplianceRow]
+    public var targets: [TargetRow]
+    /// The indicators of each standard, in the standards file's order.
+    public var basicIndicators: [String]
+    public var qualityIndicators: [String]
+    /// The loaded files the figures come from.
+    public var sourceFiles: [String]
+
+    public typealias BalanceRow = CountyBalanceRow
+    public typealias SchoolRow = SchoolIndicatorsRow
+    public typealias TargetRow = CountyTargetRow
+
+    /// One school part of school_compliance, its indicators gathered in the quality standard's order.
+    public struct ComplianceRow: Sendable, Equatable {
+        public struct Item: Sendable, Equatable {
+            public var indicator: String
+            public var value: Double?
+            public var minimum: Double
+            public var met: Bool?
+        }
+
+        public var schoolCode: String
+        public var schoolName: String?
+        public var stage: Stage
+        public var students: Double?
+        public var excludedReason: String?
+        public var items: [Item]
+        public var indicatorsMet: Int
+        public var complies: Bool?
+    }
+
+    /// The summary of a year and county, from the warehouse's views.
+    public init(warehouse: Warehouse, year: Int, county: String) throws {
+        let quality = try warehouse.standardIndicators(.quality)
+        self.year = year
+        countyCode = county
+        countyName = try warehouse.countyName(code: county)
+        balance = try warehouse.countyBalance(year: year, county: county)
+        schools = try warehouse.schoolIndicators(year: year, county: county)
+        compliance = Self.gather(try warehouse.schoolCompliance(year: year, county: county), order: quality)
+        targets = try warehouse.countyTargets(year: year, county: county)
+        basicIndicators = try warehouse.standardIndicators(.basic)
+        qualityIndicators = quality
+        sourceFiles = try warehouse.sourceFiles(year: year, county: county)
+    }
+
+    /// One compliance row per school part (the view's rows arrive by part), its items in `order`.
+    static func gather(_ rows: [SchoolComplianceRow], order: [String]) -> [ComplianceRow] {
+        var parts: [ComplianceRow] = []
+        for row in rows {
+            let item = ComplianceRow.Item(indicator: row.indicator, value: row.value, minimum: row.minimum, met: row.met)
+            if let last = parts.last, last.schoolCode == row.schoolCode, last.stage == row.stage {
+                parts[parts.count - 1].items.append(item)
+            } else {
+                parts.append(ComplianceRow(schoolCode: row.schoolCode, schoolName: row.schoolName, stage: row.stage, students: row.students,
+                                           excludedReason: row.excludedReason, items: [item], indicatorsMet: row.indicatorsMet,
+                                           complies: row.complies))
+            }
+        }
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in parts.indices {
+            parts[index].items.sort { (rank[$0.indicator] ?? order.count) < (rank[$1.indicator] ?? order.count) }
+        }
+        return parts
+    }
+}
