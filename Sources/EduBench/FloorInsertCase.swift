@@ -193,7 +193,8 @@ struct ValueRows {
                 let names = fields.map { String(decoding: bytes[$0], as: UTF8.self) }
                 hasCurrent = names == FloorInsertCase.columns + [FloorInsertCase.currentColumn]
                 guard hasCurrent || names == FloorInsertCase.columns else {
-                    throw BenchError("\(path): the header is \(names.joined(separator: " ")), expected \(FloorInsertCase.columns.joined(separator: " ")) [current]")
+                    throw BenchError("\(path): the header is \(names.joined(separator: " ")), expected "
+                        + "\(FloorInsertCase.columns.joined(separator: " ")) [current]")
                 }
                 continue
             }

@@ -48,9 +48,11 @@ public struct CSVError: Error, CustomStringConvertible, Sendable {
         case .unknownEncoding(let name):
             return "\(location): the encoding '\(name)' is not known; use utf-8, gb18030, utf-16le or utf-16be."
         case .unterminatedQuote(let line):
-            return "\(location): the quoted field opened here (line \(line)) never closes; a stray double quote swallows the rest of the file, so fix it in the file and read it again."
+            return "\(location): the quoted field opened here (line \(line)) never closes; a stray double quote swallows the rest "
+                + "of the file, so fix it in the file and read it again."
         case .recordTooLong(let line, let limit):
-            return "\(location): the record starting on line \(line) is longer than \(limit >> 20) MiB; this is almost always a stray double quote, so fix it in the file and read it again."
+            return "\(location): the record starting on line \(line) is longer than \(limit >> 20) MiB; this is almost always a "
+                + "stray double quote, so fix it in the file and read it again."
         case .decoderFailure(let detail):
             return "\(location): the text decoder failed: \(detail)."
         }

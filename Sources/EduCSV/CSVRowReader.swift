@@ -43,7 +43,8 @@ public final class CSVRowReader: RowSource {
         let noun = replacedBytes == 1 ? "byte was" : "bytes were"
         let location = SourceLocation(file: path, sheet: sheet.name, cell: firstReplacement)
         return [ReadWarning(location: location, message:
-            "\(replacedBytes) \(noun) not valid \(encoding.encoding) and replaced with U+FFFD, the first here; if the text looks wrong, read the file with another --encoding")]
+            "\(replacedBytes) \(noun) not valid \(encoding.encoding) and replaced with U+FFFD, the first here; if the text "
+                + "looks wrong, read the file with another --encoding")]
     }
 
     public func nextRow() throws -> Row? {

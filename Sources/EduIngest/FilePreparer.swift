@@ -61,7 +61,8 @@ struct FilePreparer: Sendable {
             let county = RecordResolver.FileCounty(path: path, sheets: normalised, catalogue: resolver.catalogue)
             let sheets = normalised.map { resolver.resolve($0, file: county, warnings: &warnings) }
             if !sheets.contains(where: { !$0.records.isEmpty || !$0.rejects.isEmpty }) {
-                return .rejected(source, "no sheet holds a table or form of school figures the catalogue recognises; `eduetl headers \(path)` shows what was found")
+                return .rejected(source, "no sheet holds a table or form of school figures the catalogue recognises; `eduetl headers \(path)` shows "
+                    + "what was found")
             }
             return .ready(FileToLoad(source: source, sheets: sheets, warnings: warnings))
         } catch {

@@ -66,7 +66,8 @@ struct RecordResolver {
                      into: &warnings)
             }
             guard let countyCode = ownCounty ?? county ?? titleCounty?.code else {
-                reject("no county for \(name): the return has no county field, no --county was given, and neither its titles nor its file name name a county the catalogue knows")
+                reject("no county for \(name): the return has no county field, no --county was given, and neither its titles nor its "
+                    + "file name name a county the catalogue knows")
                 continue
             }
             if record.stage == .county {

@@ -164,7 +164,8 @@ struct FormReader {
         guard partFigures == 0 else { return }
         for (column, stage) in columns.stages where stage == .wholeSchool {
             guard let value = grid.value(row, column) else { continue }
-            values[.wholeSchool, default: FieldReadings()].read(value, field: field, unit: unit, at: CellPosition(row: row, column: column), rejects: &result.rejects)
+            values[.wholeSchool, default: FieldReadings()]
+                .read(value, field: field, unit: unit, at: CellPosition(row: row, column: column), rejects: &result.rejects)
         }
     }
 

@@ -168,7 +168,9 @@ public struct HeaderText: Hashable, Sendable {
             if let spelling = unit(in: text[text.index(after: slash)...]) { return (String(text[..<slash]), spelling) }
         }
         if let range = text.range(of: "单位", options: .backwards) {
-            if let spelling = unit(in: text[range.lowerBound...]) { return (String(text[..<range.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: ",;")), spelling) }
+            if let spelling = unit(in: text[range.lowerBound...]) {
+                return (String(text[..<range.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: ",;")), spelling)
+            }
         }
         return (text, nil)
     }

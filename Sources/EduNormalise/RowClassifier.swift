@@ -44,7 +44,8 @@ struct RowClassifier {
         guard let first = cells.first, let text = SheetGrid.label(first.value), words.mayBeNote(text) else { return false }
         let folded = words.fold(text)
         return catalogue.noteWords.contains { word in
-            folded == word || folded.hasPrefix(word + ":") || (word == "注" && folded.hasPrefix("注") && folded.dropFirst().first.map { $0.isNumber || $0 == "、" } == true)
+            folded == word || folded.hasPrefix(word + ":")
+                || (word == "注" && folded.hasPrefix("注") && folded.dropFirst().first.map { $0.isNumber || $0 == "、" } == true)
         }
     }
 

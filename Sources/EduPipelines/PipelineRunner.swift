@@ -59,7 +59,8 @@ public struct PipelineRunner {
             outcome.message = "\(error)"
         }
         if !outcome.failed && outcome.message == nil {
-            outcome.message = "\(outcome.filesLoaded) loaded, \(outcome.filesUnchanged) unchanged, \(outcome.filesRejected) rejected; \(outcome.exports.count) files exported"
+            outcome.message = "\(outcome.filesLoaded) loaded, \(outcome.filesUnchanged) unchanged, \(outcome.filesRejected) rejected; "
+                + "\(outcome.exports.count) files exported"
         }
         do {
             try warehouse.finishPipelineRun(runID, outcome)

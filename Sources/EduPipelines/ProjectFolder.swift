@@ -7,7 +7,8 @@ public enum ProjectFolder {
     public struct Refusal: Error, CustomStringConvertible, Sendable {
         public var existing: [String]
         public var description: String {
-            "\(existing.joined(separator: ", ")) \(existing.count == 1 ? "is" : "are") there already: nothing was written; move \(existing.count == 1 ? "it" : "them") away or init another folder"
+            "\(existing.joined(separator: ", ")) \(existing.count == 1 ? "is" : "are") there already: nothing was written; "
+                + "move \(existing.count == 1 ? "it" : "them") away or init another folder"
         }
     }
 

@@ -47,7 +47,8 @@ public enum HTMLCountyReport {
         <body>
         <header>
         <h1>\(HTMLText.escape(report.title))</h1>
-        <p class="meta">行政区划代码 \(HTMLText.escape(report.summary.countyCode)) · 学年 \(report.summary.year) · 导出日期 \(report.generatedDay) · 数据来源 \(report.summary.sourceFiles.count) 个文件</p>
+        <p class="meta">行政区划代码 \(HTMLText.escape(report.summary.countyCode)) · 学年 \(report.summary.year) · \
+        导出日期 \(report.generatedDay) · 数据来源 \(report.summary.sourceFiles.count) 个文件</p>
         </header>
 
         """

@@ -68,7 +68,9 @@ public enum StandardsLoader {
             }
         }
         let minMet = try compliance.number("min_met")
-        guard minMet == minMet.rounded(), (0...100).contains(minMet) else { throw (compliance["min_met"] ?? compliance).fail("'min_met' must be a whole number of indicators") }
+        guard minMet == minMet.rounded(), (0...100).contains(minMet) else {
+            throw (compliance["min_met"] ?? compliance).fail("'min_met' must be a whole number of indicators")
+        }
         return Standards(cvLimits: limits, basicIndicators: basic, qualityMinimums: minimums,
                          minMet: Int(minMet), unmetFloor: try compliance.number("unmet_floor"),
                          exclusions: exclusions, countyTargets: targets, source: root.file)

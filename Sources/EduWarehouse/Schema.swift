@@ -243,7 +243,8 @@ enum Schema {
         let pivot = indicatorInputs
         let ratios = indicatorRatios
         let long = DerivedIndicator.all.map { indicator in
-            "SELECT year, county_code, school_code, school_name, stage, school_type, students, excluded_reason, '\(indicator.id)' AS indicator, \(indicator.id) AS value FROM school_indicators"
+            "SELECT year, county_code, school_code, school_name, stage, school_type, students, excluded_reason, "
+                + "'\(indicator.id)' AS indicator, \(indicator.id) AS value FROM school_indicators"
         }.joined(separator: "\n        UNION ALL ")
         return """
         CREATE TABLE standard_cv_limits (

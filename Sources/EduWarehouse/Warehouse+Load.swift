@@ -67,7 +67,8 @@ extension Warehouse {
     /// Removes a superseded version's values; where they had overridden another file's, that
     /// file's value is current again.
     private func supersede(_ oldID: Int64, by fileID: Int64) throws {
-        try connection.execute("CREATE TEMP TABLE IF NOT EXISTS orphan_keys (year INTEGER, school_code TEXT, stage TEXT, field TEXT); DELETE FROM temp.orphan_keys;")
+        try connection.execute("CREATE TEMP TABLE IF NOT EXISTS orphan_keys (year INTEGER, school_code TEXT, stage TEXT, field TEXT); DELETE "
+            + "FROM temp.orphan_keys;")
         try statements.orphanKeys.run([.int(oldID)])
         try statements.deleteValuesOfFile.run([.int(oldID)])
         try statements.promoteOverridden.run([])

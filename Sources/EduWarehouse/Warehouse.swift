@@ -66,7 +66,8 @@ public final class Warehouse {
         try connection.transaction {
             try statements.insertFile.run([
                 .text(source.path), .text(source.absolutePath), .text(source.sha256), .int(Int64(source.bytes)),
-                .text(source.format.rawValue), .null, .optional(source.details), .text(Self.now()), .text(FileStatus.rejected.rawValue), .text(reason), .int(run),
+                .text(source.format.rawValue), .null, .optional(source.details), .text(Self.now()), .text(FileStatus.rejected.rawValue),
+                .text(reason), .int(run),
                 .text(source.settings),
             ])
             let fileID = connection.lastInsertID
@@ -102,8 +103,9 @@ extension Warehouse {
                 for (stage, value) in stages { try limit.run([.text(standard.rawValue), .text(stage.rawValue), .double(value)]) }
             }
             let indicator = try connection.prepare("INSERT INTO standard_indicators (standard, indicator, position) VALUES (?, ?, ?)")
-            for (position, id) in standards.basicIndicators.enumerated() { try indicator.run([.text(BalanceStandard.basic.rawValue), .text(id), .int(Int64(position))]) }
-            for (position, id) in standards.qualityIndicators.enumerated() { try indicator.run([.text(BalanceStandard.quality.rawValue), .text(id), .int(Int64(position))]) }
+            for (standard, ids) in [(BalanceStandard.basic, standards.basicIndicators), (.quality, standards.qualityIndicators)] {
+                for (position, id) in ids.enumerated() { try indicator.run([.text(standard.rawValue), .text(id), .int(Int64(position))]) }
+            }
             let minimum = try connection.prepare("INSERT INTO quality_minimums (indicator, stage, minimum) VALUES (?, ?, ?)")
             for entry in standards.qualityMinimums {
                 for (stage, value) in entry.minimums { try minimum.run([.text(entry.indicator), .text(stage.rawValue), .double(value)]) }

@@ -19,7 +19,8 @@ struct CatalogueOption: ParsableArguments {
 /// `--standards FILE`: the flag, else $EDUETL_STANDARDS, else Pipelines/standards.yml in the
 /// working directory, else the built-in ones.
 struct StandardsOption: ParsableArguments {
-    @Option(help: "The standards (CV limits, minimums, exclusions, targets) (default: $EDUETL_STANDARDS, else Pipelines/standards.yml, else the built-in ones).")
+    @Option(help: ArgumentHelp("The standards (CV limits, minimums, exclusions, targets) "
+                               + "(default: $EDUETL_STANDARDS, else Pipelines/standards.yml, else the built-in ones)."))
     var standards: String?
 
     func load() throws -> Standards? {

@@ -8,7 +8,9 @@ struct EduETL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eduetl",
         abstract: "Reads Chinese school statistical returns (XLSX, CSV) into a SQLite warehouse.",
-        discussion: "Exit status: 0 everything loaded (or unchanged) or written; 1 some files or folders could not be read (the rest loaded), or a catalogue, standards or pipeline file is broken; 2 usage errors (nothing is created); 3 the warehouse failed.",
+        discussion: "Exit status: 0 everything loaded (or unchanged) or written; 1 some files or folders could not be read (the "
+            + "rest loaded), or a catalogue, standards or pipeline file is broken; 2 usage errors (nothing is created); 3 "
+            + "the warehouse failed.",
         version: EduETL.version,
         subcommands: [InspectCommand.self, HeadersCommand.self, IngestCommand.self, ReportCommand.self,
                       RunCommand.self, ScheduleCommand.self, InitCommand.self])

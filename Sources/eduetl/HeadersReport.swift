@@ -38,7 +38,8 @@ enum HeadersReport {
             out += "  row \(skipped.row) skipped as \(skipped.kind.rawValue): \(skipped.text.replacingOccurrences(of: "\n", with: "⏎").prefix(60))\n"
         }
         let stages = Dictionary(grouping: sheet.records, by: \.stage).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
-        out += "  records: \(sheet.records.count) (\(stages.joined(separator: ", "))), values: \(sheet.records.reduce(0) { $0 + $1.values.count }), rejects: \(sheet.rejects.count)\n"
+        let values = sheet.records.reduce(0) { $0 + $1.values.count }
+        out += "  records: \(sheet.records.count) (\(stages.joined(separator: ", "))), values: \(values), rejects: \(sheet.rejects.count)\n"
         for reject in sheet.rejects {
             out += "  rejected \(reject.cell): \(reject.reason)\n"
         }
@@ -70,7 +71,8 @@ enum HeadersReport {
                 "\"confidence\": \(format(decision.confidence))",
             ]
             if let unit = decision.unit, !unit.canonical.isEmpty {
-                parts.append("\"unit\": {\"written\": \(CellDump.quoted(unit.written)), \"canonical\": \(CellDump.quoted(unit.canonical)), \"factor\": \(CellDump.jsonNumber(unit.factor)), \"source\": \(CellDump.quoted(unit.source.rawValue))}")
+                parts.append("\"unit\": {\"written\": \(CellDump.quoted(unit.written)), \"canonical\": \(CellDump.quoted(unit.canonical)), "
+                             + "\"factor\": \(CellDump.jsonNumber(unit.factor)), \"source\": \(CellDump.quoted(unit.source.rawValue))}")
             }
             parts.append("\"stage\": \(decision.stage.map { CellDump.quoted($0.rawValue) } ?? "null")")
             parts.append("\"note\": \(decision.note.map(CellDump.quoted) ?? "null")")

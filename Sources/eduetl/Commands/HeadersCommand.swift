@@ -7,7 +7,10 @@ struct HeadersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "headers",
         abstract: "Shows how each sheet's headers map to the catalogue's fields.",
-        discussion: "Per sheet: the layout found (a table's header rows, or a form), and per column the header path as written, the field or \"unmapped\", the method, confidence, unit and conversion; the title, unit, totals and note rows skipped; the schools read and the cells rejected. Exit status 1 when a file cannot be read or the catalogue is broken.")
+        discussion: "Per sheet: the layout found (a table's header rows, or a form), and per column the header path as written, "
+            + "the field or \"unmapped\", the method, confidence, unit and conversion; the title, unit, totals and note rows "
+            + "skipped; the schools read and the cells rejected. Exit status 1 when a file cannot be read or the catalogue "
+            + "is broken.")
 
     @Argument(help: "The .xlsx or .csv files to read.")
     var files: [String]

@@ -12,7 +12,12 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Loads returns (XLSX, CSV; files or folders) into the SQLite warehouse.",
-        discussion: "Each file loads in one transaction, all of it or none of it; the same bytes loaded again change nothing; a new version of a file at the same place supersedes the old one; a file, path or folder that cannot be read is recorded with its reason and the batch goes on. Year and county come from the file's own fields, then its title row, then --year and --county. Exit status: 0 when every file loaded (or was unchanged), 1 when some were rejected (a missing path, an unreadable folder, a file that cannot be read), 2 for usage errors (nothing is created), 3 when the warehouse failed.")
+        discussion: "Each file loads in one transaction, all of it or none of it; the same bytes loaded again change nothing; a "
+            + "new version of a file at the same place supersedes the old one; a file, path or folder that cannot be read is "
+            + "recorded with its reason and the batch goes on. Year and county come from the file's own fields, then its "
+            + "title row, then --year and --county. Exit status: 0 when every file loaded (or was unchanged), 1 when some "
+            + "were rejected (a missing path, an unreadable folder, a file that cannot be read), 2 for usage errors (nothing "
+            + "is created), 3 when the warehouse failed.")
 
     @Argument(help: "Files and folders (searched recursively for .xlsx, .xlsm and .csv).")
     var paths: [String]

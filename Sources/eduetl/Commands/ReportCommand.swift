@@ -9,7 +9,11 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Writes the county balance summaries (XLSX, CSV, HTML, JSON) from the warehouse.",
-        discussion: "Per county: the enrolment-weighted CVs of the basic and quality standards against their limits, every school's indicators with the shortfalls against the quality minimums and the schools left out (with why), and the schools that do not comply. Files are named <county>-<code>-<year>-<table>-<YYYYMMDD>.<ext> in --out; an earlier export is never replaced: a second one the same day takes -2, -3 …. Exit status 1 when the warehouse has no values for the year (or county), or a file cannot be written.")
+        discussion: "Per county: the enrolment-weighted CVs of the basic and quality standards against their limits, every "
+            + "school's indicators with the shortfalls against the quality minimums and the schools left out (with why), and "
+            + "the schools that do not comply. Files are named <county>-<code>-<year>-<table>-<YYYYMMDD>.<ext> in --out; an "
+            + "earlier export is never replaced: a second one the same day takes -2, -3 …. Exit status 1 when the warehouse "
+            + "has no values for the year (or county), or a file cannot be written.")
 
     @Option(help: "The school year (e.g. 2024).")
     var year: Int
@@ -26,7 +30,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Formats, comma-separated: xlsx, csv, html, json.")
     var format = "xlsx,csv,html,json"
 
-    @Option(help: "The standards file, for the wording of why a school fails (the figures come from the warehouse, synced at ingest) (default: $EDUETL_STANDARDS, else Pipelines/standards.yml when there).")
+    @Option(help: ArgumentHelp("The standards file, for the wording of why a school fails (the figures come from the warehouse, "
+                               + "synced at ingest) (default: $EDUETL_STANDARDS, else Pipelines/standards.yml, else the built-in ones)."))
     var standards: String?
 
     func validate() throws {

@@ -6,7 +6,11 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Runs a pipeline file once: its inputs ingested, then its summaries exported.",
-        discussion: "The inputs (folders, files, `*`/`?` globs in the last path component; a missing folder counts as empty) are ingested with the pipeline's year, county, catalogue and standards, then each export is written (every year the warehouse holds for the counties when the pipeline names no year). The run is recorded in the warehouse's pipeline_runs. Exit status 1 when the run fails (recorded as failed, with the reason; what was ingested and exported before stays), or the pipeline is already running.")
+        discussion: "The inputs (folders, files, `*`/`?` globs in the last path component; a missing folder counts as empty) are "
+            + "ingested with the pipeline's year, county, catalogue and standards, then each export is written (every year "
+            + "the warehouse holds for the counties when the pipeline names no year). The run is recorded in the warehouse's "
+            + "pipeline_runs. Exit status 1 when the run fails (recorded as failed, with the reason; what was ingested and "
+            + "exported before stays), or the pipeline is already running.")
 
     @Argument(help: "The pipeline file (e.g. Pipelines/annual-returns.yml).")
     var pipeline: String

@@ -96,7 +96,10 @@ struct ScheduleRunDue: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run-due",
         abstract: "Runs each pipeline that is due, once, one at a time, under its lock.",
-        discussion: "A pipeline is due when a slot of its schedule fell since the latest slot it finished (a failed run does not count, so the next call retries); a pipeline that missed several slots runs once. A pipeline already running (its lock file <warehouse>.<name>.lock names a live pid) is passed over. Exit status 1 when a pipeline that ran failed.")
+        discussion: "A pipeline is due when a slot of its schedule fell since the latest slot it finished (a failed run does not "
+            + "count, so the next call retries); a pipeline that missed several slots runs once. A pipeline already running "
+            + "(its lock file <warehouse>.<name>.lock names a live pid) is passed over. Exit status 1 when a pipeline that "
+            + "ran failed.")
 
     @OptionGroup var options: ScheduleOptions
 
@@ -134,7 +137,8 @@ struct ScheduleRunDue: ParsableCommand {
                 ran += 1
                 if result.failed {
                     failed = true
-                    StandardError.write("eduetl: pipeline \(spec.name) failed for slot \(options.format(slot)) (run \(result.runID)): \(result.message ?? "")\n")
+                    StandardError.write("eduetl: pipeline \(spec.name) failed for slot \(options.format(slot)) (run \(result.runID)): "
+                        + "\(result.message ?? "")\n")
                 } else {
                     print("eduetl schedule: pipeline \(spec.name) finished for slot \(options.format(slot)) (run \(result.runID)): \(result.message ?? "")")
                 }

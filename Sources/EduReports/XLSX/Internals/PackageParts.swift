@@ -33,7 +33,8 @@ enum PackageParts {
         var xml = XMLWriter()
         xml.raw(#"<Relationships xmlns="\#(relationshipsNS)">"#
             + #"<Relationship Id="rId1" Type="\#(officeRelationships)/officeDocument" Target="xl/workbook.xml"/>"#
-            + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#
+            + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" "#
+            + #"Target="docProps/core.xml"/>"#
             + #"<Relationship Id="rId3" Type="\#(officeRelationships)/extended-properties" Target="docProps/app.xml"/>"#
             + "</Relationships>")
         return xml.bytes
