@@ -70,3 +70,13 @@ struct ConformanceTests {
         }
     }
 }
+
+/// CI runs `make test` on a clone with ../shared beside it. Without the corpus the conformance
+/// suites here and in EduZipTests and EndToEndTests are skipped (each says why); this test fails,
+/// so a missing corpus is never taken for one that was read.
+@Suite struct ConformanceCorpusTests {
+    @Test func theCorpusIsBesideTheRepository() {
+        #expect(RepositoryPaths.hasConformance,
+                "\(RepositoryPaths.conformance.path)/calamine-expected is missing: put ../shared beside the repository")
+    }
+}
