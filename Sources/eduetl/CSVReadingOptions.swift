@@ -3,7 +3,7 @@ import EduCSV
 
 /// `--encoding` and `--delimiter`, for every command that reads CSV files.
 struct CSVReadingOptions: ParsableArguments {
-    @Option(help: "CSV encoding instead of the detected one: utf-8, gb18030 (also gbk), utf-16le, utf-16be.")
+    @Option(help: "CSV encoding instead of the detected one: utf-8, gb18030 (also gbk, gb2312), utf-16le, utf-16be, or any iconv name.")
     var encoding: String?
 
     @Option(help: "CSV delimiter instead of the detected one: comma, tab, semicolon, pipe, or one character.")

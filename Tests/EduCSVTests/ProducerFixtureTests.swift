@@ -48,6 +48,13 @@ struct ProducerFixtureTests {
         "legacy-xls": .legacyExcelFile, "zip": .zipArchive, "utf16-no-bom": .utf16WithoutByteOrderMark(littleEndian: true),
     ]
 
+    /// The cases below take their arguments from the folders: an empty or missing folder would
+    /// leave them with none, and nothing read at all.
+    @Test func thereAreFixturesToRead() {
+        #expect(Self.fixtures(in: Self.folder).count >= 10, "no *.meta.json in \(Self.folder.path)")
+        #expect(Self.fixtures(in: Self.folder.appendingPathComponent("variants")).count >= 10, "no variants/*.meta.json")
+    }
+
     @Test(arguments: fixtures(in: folder))
     func readsAsPythonDoes(name: String) throws {
         let url = Self.folder.appendingPathComponent(name)

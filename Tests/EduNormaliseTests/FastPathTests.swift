@@ -118,8 +118,10 @@ struct FastPathTests {
         RowClassifier.columnLetters.contains(HeaderText.foldedFully(text))
     }
 
-    static var rowTexts: [String] {
-        let variants = (try? String(contentsOf: CatalogueFixture.fixtures.appendingPathComponent("header_variants.tsv"), encoding: .utf8)) ?? ""
+    /// Row texts to try: the header variants (a missing fixture fails the test rather than
+    /// shrinking the list), the catalogue's row words, and words as returns write them.
+    static func rowTexts() throws -> [String] {
+        let variants = try String(contentsOf: CatalogueFixture.fixtures.appendingPathComponent("header_variants.tsv"), encoding: .utf8)
         let headers = variants.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) }
         let catalogue = CatalogueFixture.catalogue
         let words = catalogue.totalsWords + catalogue.noteWords + RowClassifier.columnLetters + RowClassifier.totalsSuffixes
@@ -129,9 +131,9 @@ struct FastPathTests {
         return headers + words + written + Self.written
     }
 
-    @Test func rowPreFiltersNeverTurnAwayARowTheFullCheckTakes() {
+    @Test func rowPreFiltersNeverTurnAwayARowTheFullCheckTakes() throws {
         let words = Self.classifier().words
-        for text in Self.rowTexts {
+        for text in try Self.rowTexts() {
             if Self.fullyTotals(text) { #expect(words.mayBeTotals(text), "totals: \(text.debugDescription)") }
             if Self.fullyNote(text) { #expect(words.mayBeNote(text), "note: \(text.debugDescription)") }
             if Self.fullyLetter(text) { #expect(words.mayBeLetter(text), "letter: \(text.debugDescription)") }

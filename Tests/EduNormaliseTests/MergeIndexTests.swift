@@ -68,6 +68,10 @@ import Testing
         #expect(MergeIndex(table.mergedRanges).storedEntries == 2 * count)
         if let before, let after = Self.peakResident() {
             #expect(after - before < 300 << 20, "peak resident memory grew by \((after - before) >> 20) MB")
+        } else {
+            #if os(Linux)
+            Issue.record("no VmHWM in /proc/self/status: the memory bound was not checked")
+            #endif
         }
     }
 }

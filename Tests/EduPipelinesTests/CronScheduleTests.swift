@@ -110,9 +110,13 @@ struct CronParsingTests {
     }
 
     @Test func feb29AndDayOfWeekEscapesTheNeverFallsCheck() throws {
-        // Feb 29 falls in leap years; with a day of the week too, either matches (OR rule).
-        _ = try CronSchedule("0 0 29 2 *")
-        _ = try CronSchedule("0 0 31 4 MON")
+        // Feb 29 falls in leap years: accepted, and it does fall.
+        let leap = try CronSchedule("0 0 29 2 *")
+        #expect(show(leap.next(after: at("2024-01-01 00:00"), in: utc)) == "2024-02-29 00:00 Thu")
+        // With a day of the week too, either matches (OR rule): April's Mondays, though April has no 31st.
+        let mondays = try CronSchedule("0 0 31 4 MON")
+        #expect(show(mondays.next(after: at("2024-03-31 00:00"), in: utc)) == "2024-04-01 00:00 Mon")
+        #expect(!mondays.matches(at("2024-04-02 00:00"), in: utc))
     }
 }
 

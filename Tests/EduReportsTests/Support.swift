@@ -72,7 +72,6 @@ struct ExternalRun {
 enum Tools {
     static let openpyxl = ExternalRun.succeeds(["python3", "-c", "import openpyxl"])
     static let calamine = ExternalRun.succeeds(["python3", "-c", "import python_calamine"])
-    static let python = ExternalRun.succeeds(["python3", "-c", "import zipfile"])
     static let soffice = ExternalRun.succeeds(["sh", "-c", "command -v soffice"])
 
     /// Runs a Python script on `arguments` and decodes its stdout as JSON.

@@ -93,8 +93,8 @@ struct ZipWriterTests {
         for entry in archive.entries { #expect(try archive.contents(of: entry) == Self.numbers, "\(entry.name)") }
     }
 
-    @Test(.enabled(if: Tools.python, "python3 is missing"))
-    func pythonZipfileReadsTheArchive() throws {
+    /// python3 is not optional: EndToEndTests read every warehouse through it (WarehouseQuery).
+    @Test func pythonZipfileReadsTheArchive() throws {
         let folder = try ScratchFolder()
         let path = folder.path("sample.zip")
         try Self.writeSample(path)
