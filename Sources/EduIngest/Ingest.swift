@@ -1,6 +1,6 @@
-import EduStandards
 import EduCSV
 import EduNormalise
+import EduStandards
 import EduWarehouse
 import Foundation
 

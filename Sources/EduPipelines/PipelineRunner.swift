@@ -1,7 +1,7 @@
-import EduStandards
 import EduIngest
 import EduNormalise
 import EduReports
+import EduStandards
 import EduWarehouse
 import Foundation
 

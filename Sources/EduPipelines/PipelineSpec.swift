@@ -1,7 +1,7 @@
-import EduStandards
 import EduConfig
 import EduIngest
 import EduReports
+import EduStandards
 
 /// One scheduled pipeline, as its file (Pipelines/*.yml) describes it: what to ingest, into which
 /// warehouse, which summaries to export where, and when. Relative paths are relative to the folder

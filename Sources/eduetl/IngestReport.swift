@@ -21,7 +21,8 @@ enum IngestReport {
             case .unchanged:
                 out += "  unchanged  \(file.path): these bytes are loaded already\n"
             case .rejected(let reason):
-                out += "  rejected   \(file.path): \(reason)\n"
+                // Most reasons name the file already (the readers' errors start with it): once is enough.
+                out += "  rejected   \(reason.hasPrefix(file.path) ? reason : "\(file.path): \(reason)")\n"
             }
             for warning in file.warnings { out += "    warning: \(warning)\n" }
         }

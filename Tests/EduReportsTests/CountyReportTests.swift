@@ -1,6 +1,6 @@
-import EduStandards
 import EduCore
 import EduReports
+import EduStandards
 import EduWarehouse
 import EduXLSX
 import EduZip

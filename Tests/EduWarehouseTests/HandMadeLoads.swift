@@ -1,6 +1,6 @@
-import EduStandards
 import EduCore
 @testable import EduNormalise
+import EduStandards
 @testable import EduWarehouse
 import Foundation
 import Testing

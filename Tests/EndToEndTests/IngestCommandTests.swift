@@ -286,8 +286,8 @@ struct IngestCommandTests {
         #expect(result.status == 1)
         #expect(!result.crashed)
         #expect(result.stdout.hasPrefix("eduetl ingest: 4 files: 2 loaded, 0 unchanged, 2 rejected;"))
-        #expect(result.stdout.contains("rejected   \(renamed.path): \(renamed.path): this is a ZIP archive"))
-        #expect(result.stdout.contains("rejected   \(truncated.path): \(truncated.path): the file is cut short"))
+        #expect(result.stdout.contains("rejected   \(renamed.path): this is a ZIP archive"))
+        #expect(result.stdout.contains("rejected   \(truncated.path): the file is cut short"))
 
         let rows = try WarehouseQuery.rows(db, "SELECT path, status, message FROM source_files ORDER BY id")
         #expect(rows.map { $0[0].text } == [good1, renamed.path, truncated.path, good2])

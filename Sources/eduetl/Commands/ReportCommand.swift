@@ -1,7 +1,7 @@
-import EduStandards
 import ArgumentParser
 import EduIngest
 import EduReports
+import EduStandards
 import EduWarehouse
 import Foundation
 
@@ -30,9 +30,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Formats, comma-separated: xlsx, csv, html, json.")
     var format = "xlsx,csv,html,json"
 
-    @Option(help: ArgumentHelp("The standards file, for the wording of why a school fails (the figures come from the warehouse, "
-                               + "synced at ingest) (default: $EDUETL_STANDARDS, else Pipelines/standards.yml, else the built-in ones)."))
-    var standards: String?
+    /// For the wording of why a school fails; the figures come from the warehouse, synced at ingest.
+    @OptionGroup var standardsOption: StandardsOption
 
     func validate() throws {
         if !(1990...2100).contains(year) { throw ValidationError("--year \(year) is not a school year; give the year it starts, e.g. 2024.") }
@@ -49,7 +48,7 @@ struct ReportCommand: ParsableCommand {
         }
         let warehouse = try Warehouse(path: db)
         let exports = CountyExports(warehouse: warehouse, exporter: CountyReportExporter(folder: out, formats: formats),
-                                    standards: try loadStandards())
+                                    standards: try standardsOption.load())
         let counties = try exports.chosen(year: year, counties: nil).map(\.county)
         guard !counties.isEmpty else {
             throw failure("the warehouse has no school values for \(year); `eduetl ingest` first.")
@@ -73,12 +72,6 @@ struct ReportCommand: ParsableCommand {
             for path in written.paths { output.write("  \(path)\n") }
             output.flush()
         }
-    }
-
-    /// The flag's file, else $EDUETL_STANDARDS, else Pipelines/standards.yml, else the built-in ones.
-    private func loadStandards() throws -> Standards? {
-        if let standards { return try StandardsLoader.load(path: standards) }
-        return try StandardsLoader.loadDefault()
     }
 
     /// Nothing to report: exit status 1, with the sentence.
