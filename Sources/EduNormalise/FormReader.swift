@@ -123,7 +123,7 @@ struct FormReader {
             }
         }
         let firstRow = identity.values.map(\.cell.row).min() ?? grid.rowNumbers.first ?? 1
-        for stage in [Stage.primary, .junior, .wholeSchool, .county] {
+        for stage in Stage.allCases {
             guard let readings = values[stage], !readings.isEmpty else { continue }
             result.records.append(SchoolRecord(row: firstRow, identity: identity, stage: stage, readings: readings))
         }

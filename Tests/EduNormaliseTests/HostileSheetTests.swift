@@ -74,3 +74,20 @@ struct HostileSheetTests {
         #expect(short.layout == .form)
     }
 }
+
+/// A one-school form whose 学段 or school type names a stage beyond 小学 and 初中 keeps its figures
+/// in that stage; before, a 高级中学's or 幼儿园's form lost them and kept an empty record.
+struct FormStagesTests {
+    @Test(arguments: [("高级中学", Stage.senior), ("幼儿园", Stage.preschool), ("小学", Stage.primary)])
+    func aFormOfAnyStageKeepsItsFigures(type: String, stage: Stage) throws {
+        let rows = [["学校基本情况表", ""], ["学校名称", "青石县第一\(type)"], ["学校类型", type], ["", ""], ["在校学生数", "456"],
+                    ["", ""], ["专任教师数", "30"], ["", ""], ["图书册数", "9000"]]
+        let result = HostileSheetTests.normaliser.normalise(TableLayoutTests.sheet("基本情况", rows))
+        #expect(result.layout == .form)
+        let record = try #require(result.records.first)
+        #expect(result.records.count == 1)
+        #expect(record.stage == stage)
+        #expect(record.value("students") == 456)
+        #expect(record.value("full_time_teachers") == 30)
+    }
+}
