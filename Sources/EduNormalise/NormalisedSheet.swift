@@ -57,6 +57,16 @@ public struct SchoolRecord: Hashable, Sendable {
     public var schoolCode: String? { identity["school_code"]?.text }
     public var schoolName: String? { identity["school_name"]?.text }
 
+    /// An identity field's text; nil when absent or only spaces (WPS writes ' ' in empty cells,
+    /// and a record may be made by hand), so a blank never replaces what an earlier file said.
+    public func identityText(_ id: String) -> String? {
+        guard let text = identity[id]?.text, text.contains(where: { !$0.isWhitespace }) else { return nil }
+        return text
+    }
+
+    /// Who runs the school, from its 性质/举办者 cell; nil when it says neither.
+    public var ownership: Ownership? { identityText("ownership").flatMap(Ownership.init(written:)) }
+
     public func value(_ field: String) -> Double? {
         values.first { $0.field == field }?.value
     }

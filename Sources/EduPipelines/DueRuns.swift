@@ -31,26 +31,31 @@ public struct DueRuns {
     /// The scheduler's last run of a pipeline: the latest slot of a finished run (failed runs do
     /// not count, so the next pass retries). Nil when the warehouse is not there yet.
     public static func lastRun(of spec: PipelineSpec) throws -> Date? {
-        guard FileManager.default.fileExists(atPath: spec.warehouse) else { return nil }
-        return try PipelineHistory(warehouse: Warehouse(path: spec.warehouse), pipeline: spec.name).lastFinishedSlot()
+        try history(of: spec)?.lastFinishedSlot()
     }
 
     /// The latest run of a pipeline, whatever its status; nil when none or no warehouse yet.
     public static func latestRun(of spec: PipelineSpec) throws -> Warehouse.PipelineRun? {
+        try history(of: spec)?.latest()
+    }
+
+    /// The pipeline's runs in its warehouse; nil when the warehouse is not there yet (looking
+    /// must not create it).
+    static func history(of spec: PipelineSpec) throws -> PipelineHistory? {
         guard FileManager.default.fileExists(atPath: spec.warehouse) else { return nil }
-        return try PipelineHistory(warehouse: Warehouse(path: spec.warehouse), pipeline: spec.name).latest()
+        return PipelineHistory(warehouse: try Warehouse(path: spec.warehouse), pipeline: spec.name)
     }
 
     /// The slot the pipeline is due for at `now`, or nil (no schedule, or no slot since its last run).
     public func dueSlot(_ spec: PipelineSpec, now: Date) throws -> Date? {
         guard let schedule = spec.schedule else { return nil }
-        if let last = try Self.lastRun(of: spec) {
+        let history = try Self.history(of: spec)
+        if let last = try history?.lastFinishedSlot() {
             return schedule.isDue(lastRun: last, now: now, timeZone: timeZone)
         }
         // Never finished, but tried: the failed first run is retried from its slot on, as a failed
         // later run is, not left until the next slot (a year, for an annual pipeline).
-        if FileManager.default.fileExists(atPath: spec.warehouse),
-           let attempted = try PipelineHistory(warehouse: Warehouse(path: spec.warehouse), pipeline: spec.name).firstAttemptedSlot() {
+        if let attempted = try history?.firstAttemptedSlot() {
             return schedule.isDue(lastRun: attempted.addingTimeInterval(-1), now: now, timeZone: timeZone)
         }
         return schedule.isDue(lastRun: nil, now: now, timeZone: timeZone)

@@ -4,14 +4,6 @@ public enum Comparison: String, Sendable, Hashable, CaseIterable, Codable {
     case atLeast = ">="
     case atMost = "<="
 
-    /// Whether `value` meets `target` this way.
-    public func holds(_ value: Double, against target: Double) -> Bool {
-        switch self {
-        case .atLeast: return value >= target
-        case .atMost: return value <= target
-        }
-    }
-
     /// ≥ or ≤, as reports print it.
     public var symbol: String {
         switch self {

@@ -67,8 +67,10 @@ extension Warehouse {
     /// Removes a superseded version's values; where they had overridden another file's, that
     /// file's value is current again.
     private func supersede(_ oldID: Int64, by fileID: Int64) throws {
-        try connection.execute("CREATE TEMP TABLE IF NOT EXISTS orphan_keys (year INTEGER, school_code TEXT, stage TEXT, field TEXT); DELETE "
-            + "FROM temp.orphan_keys;")
+        try connection.execute("""
+            CREATE TEMP TABLE IF NOT EXISTS orphan_keys (year INTEGER, school_code TEXT, stage TEXT, field TEXT);
+            DELETE FROM temp.orphan_keys;
+            """)
         try statements.orphanKeys.run([.int(oldID)])
         try statements.deleteValuesOfFile.run([.int(oldID)])
         try statements.promoteOverridden.run([])
@@ -118,21 +120,14 @@ extension Warehouse {
     /// The school's identity; what this file does not say (an empty cell, a column it lacks)
     /// keeps what an earlier file said.
     private func upsertSchool(_ resolved: ResolvedRecord, fileID: Int64) throws {
-        let identity = resolved.record.identity
-        let sponsor = Self.written(identity["ownership"]?.text)
+        let record = resolved.record
         try statements.upsertSchool.run([
-            .text(resolved.schoolCode), .optional(identity["school_name"]?.text), .text(resolved.countyCode),
-            .optional(identity["township"]?.text), .optional(resolved.schoolType ?? identity["school_type"]?.text),
-            .optional(identity["urban_rural"]?.text), .int(fileID),
-            .optional(sponsor.flatMap { Ownership(written: $0)?.rawValue }), .optional(sponsor),
-            .optional(Self.written(identity["address"]?.text)),
+            .text(resolved.schoolCode), .optional(record.identityText("school_name")), .text(resolved.countyCode),
+            .optional(record.identityText("township")), .optional(resolved.schoolType ?? record.identityText("school_type")),
+            .optional(record.identityText("urban_rural")), .int(fileID),
+            .optional(record.ownership?.rawValue), .optional(record.identityText("ownership")),
+            .optional(record.identityText("address")),
         ])
-    }
-
-    /// Identity text as written, nil when the cell holds only spaces (WPS writes ' ' in empty cells).
-    static func written(_ text: String?) -> String? {
-        guard let text, text.contains(where: { !$0.isWhitespace }) else { return nil }
-        return text
     }
 
     private func insertValues(_ resolved: ResolvedRecord, sheetID: Int64, run: Int64, checkExisting: Bool,

@@ -58,7 +58,7 @@ public final class Warehouse {
     /// again changes nothing. A superseded version's bytes load again: they are the newest now.
     public func loadedFile(sha256: String, settings: String) throws -> (id: Int64, path: String)? {
         guard let row = try statements.loadedBySHA.rows([.text(sha256), .text(settings)]).first else { return nil }
-        return (try row.requiredInt("id", database: path), try row.requiredText("path", database: self.path))
+        return (try row.requiredInt("id", database: path), try row.requiredText("path", database: path))
     }
 
     /// Records a file that could not be read or normalised, with the reason; the batch goes on.

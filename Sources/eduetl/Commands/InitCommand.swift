@@ -12,12 +12,8 @@ struct InitCommand: ParsableCommand {
     var folder = "."
 
     func run() throws {
-        do {
-            for path in try ProjectFolder.initialise(at: folder) { print("wrote \(path)") }
-            print("next: drop the returns into returns/, then `eduetl run Pipelines/annual-returns.yml` (or `eduetl ingest returns`)")
-        } catch {
-            StandardError.write("eduetl: \(error)\n")
-            throw CommandFailure.someRejected
-        }
+        // A folder that cannot be written ends with status 1 through EduETL's one error path.
+        for path in try ProjectFolder.initialise(at: folder) { print("wrote \(path)") }
+        print("next: drop the returns into returns/, then `eduetl run Pipelines/annual-returns.yml` (or `eduetl ingest returns`)")
     }
 }

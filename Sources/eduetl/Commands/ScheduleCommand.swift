@@ -21,15 +21,11 @@ struct ScheduleOptions: ParsableArguments {
     /// The folder's pipelines; each broken file is reported on stderr (the good ones still run, and
     /// the command then ends with status 1).
     func load() throws -> PipelineFolder {
-        do {
-            let folder = try PipelineSpecLoader.loadAll(folder: pipelines)
-            for note in folder.specs.flatMap(\.notes) { StandardError.write("eduetl: note: \(note)\n") }
-            for broken in folder.broken { StandardError.write("eduetl: \(broken); fix it and run again\n") }
-            return folder
-        } catch {
-            StandardError.write("eduetl: \(error)\n")
-            throw CommandFailure.someRejected
-        }
+        // A folder that cannot be read at all ends the command through EduETL's one error path.
+        let folder = try PipelineSpecLoader.loadAll(folder: pipelines)
+        for note in folder.specs.flatMap(\.notes) { StandardError.write("eduetl: note: \(note)\n") }
+        for broken in folder.broken { StandardError.write("eduetl: \(broken); fix it and run again\n") }
+        return folder
     }
 
     func format(_ date: Date) -> String {
