@@ -179,28 +179,29 @@ def column_name(number):
     return name
 
 
+def edit_one_entry(data, rng, pool, edit):
+    """`edit` applied to one entry of `pool(entries)` chosen at random, re-zipped; None when the
+    pool is empty."""
+    entries = read_zip(data)
+    indices = pool(entries)
+    if not indices:
+        return None
+    index = rng.choice(indices)
+    info, body = entries[index]
+    entries[index] = (info, edit(body))
+    return write_zip(entries)
+
+
 def mutate_zip_entry(data, rng):
     """One XML mutation in one entry (a worksheet most of the time), re-zipped."""
-    entries = read_zip(data)
-    pool = sheet_entries(entries) if rng.random() < 0.7 else xml_entries(entries)
-    if not pool:
-        return flip_bytes(data, rng)
-    index = rng.choice(pool)
-    mutator = rng.choice(XML_MUTATORS)
-    info, body = entries[index]
-    entries[index] = (info, mutator(body, rng))
-    return write_zip(entries)
+    pool = sheet_entries if rng.random() < 0.7 else xml_entries
+    edited = edit_one_entry(data, rng, pool, lambda body: rng.choice(XML_MUTATORS)(body, rng))
+    return edited if edited is not None else flip_bytes(data, rng)
 
 
 def zip_huge_merges(data, rng):
-    entries = read_zip(data)
-    pool = sheet_entries(entries)
-    if not pool:
-        return data
-    index = rng.choice(pool)
-    info, body = entries[index]
-    entries[index] = (info, huge_merges(body, rng))
-    return write_zip(entries)
+    edited = edit_one_entry(data, rng, sheet_entries, lambda body: huge_merges(body, rng))
+    return edited if edited is not None else data
 
 
 def zip_dates_out_of_range(data, rng):

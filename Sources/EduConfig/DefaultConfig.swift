@@ -9,7 +9,11 @@ public enum DefaultConfig: Sendable, Equatable {
     /// loads again, as a file's digest does).
     case builtIn(text: String, source: String)
 
-    public static func resolve(environment variable: String, file: String, builtIn text: String, what: String) -> DefaultConfig {
+    /// `named` is a path a flag or a pipeline gives; nil, or the default path itself (a pipeline
+    /// that leaves it so), means the default, resolved as for a command with no flag.
+    public static func resolve(named: String? = nil, environment variable: String, file: String, builtIn text: String,
+                               what: String) -> DefaultConfig {
+        if let named, named != file { return .file(named) }
         if let named = ProcessInfo.processInfo.environment[variable], !named.isEmpty { return .file(named) }
         if FileManager.default.fileExists(atPath: file) { return .file(file) }
         return .builtIn(text: text, source: "the built-in \(what) (\(fingerprint(text)))")

@@ -23,12 +23,7 @@ enum FileDigest {
             hasher.update(data: buffer[0..<count])
             total += count
         }
-        let hex = hasher.finalize().map { hexByte($0) }.joined()
+        let hex = hasher.finalize().map { byte in (byte < 0x10 ? "0" : "") + String(byte, radix: 16) }.joined()
         return (hex, total)
-    }
-
-    private static func hexByte(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 }

@@ -51,11 +51,11 @@ struct FilePreparer: Sendable {
             let file = try OpenedFile.open(path, csv: csv)
             source.details = file.details.joined(separator: ", ")
             var normalised: [NormalisedSheet] = []
-            var warnings: [String] = []
+            var warnings = FileWarnings()
             for description in file.sheets {
                 var rows = try file.rows(description)
                 normalised.append(try normaliser.normalise(&rows))
-                warnings += rows.warnings.map(\.description)
+                warnings.add(contentsOf: rows.warnings.map(\.description))
             }
             // The county a file names may stand in one sheet's title only (一览表) or in its name.
             let county = RecordResolver.FileCounty(path: path, sheets: normalised, catalogue: resolver.catalogue)
@@ -64,9 +64,19 @@ struct FilePreparer: Sendable {
                 return .rejected(source, "no sheet holds a table or form of school figures the catalogue recognises; `eduetl headers \(path)` shows "
                     + "what was found")
             }
-            return .ready(FileToLoad(source: source, sheets: sheets, warnings: warnings))
+            return .ready(FileToLoad(source: source, sheets: sheets, warnings: warnings.list))
         } catch {
             return .rejected(source, "\(error)")
+        }
+    }
+}
+
+extension SourceFormat {
+    /// How `source_files.format` records a file opened in this format.
+    init(_ format: OpenedFile.Format) {
+        switch format {
+        case .xlsx: self = .xlsx
+        case .csv: self = .csv
         }
     }
 }

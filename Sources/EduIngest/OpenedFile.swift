@@ -1,6 +1,5 @@
 import EduCSV
 import EduCore
-import EduWarehouse
 import EduXLSX
 import Foundation
 
@@ -54,15 +53,5 @@ public struct OpenedFile {
         guard (try? RegularFile.check(path)) != nil, let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         return (try? handle.read(upToCount: 2)) == Data([0x50, 0x4B])
-    }
-}
-
-extension SourceFormat {
-    /// How `source_files.format` records a file opened in this format.
-    init(_ format: OpenedFile.Format) {
-        switch format {
-        case .xlsx: self = .xlsx
-        case .csv: self = .csv
-        }
     }
 }

@@ -27,13 +27,12 @@ struct RecordResolver {
         }
     }
 
-    func resolve(_ sheet: NormalisedSheet, file: FileCounty, warnings: inout [String]) -> SheetToLoad {
+    func resolve(_ sheet: NormalisedSheet, file: FileCounty, warnings: inout FileWarnings) -> SheetToLoad {
         var records: [ResolvedRecord] = []
         var rejects = sheet.rejects
         let titleCounty = sheet.titles.lazy.compactMap { County.named(in: $0, among: catalogue.counties) }.first ?? file.named
         if let county, let titleCounty, titleCounty.code != county {
-            warn("\(file.path): it names \(titleCounty.name) (\(titleCounty.code)) but --county \(county) was given: \(county) holds",
-                 into: &warnings)
+            warnings.add("\(file.path): it names \(titleCounty.name) (\(titleCounty.code)) but --county \(county) was given: \(county) holds")
         }
         for record in sheet.records {
             let name = record.schoolName ?? ""
@@ -62,8 +61,8 @@ struct RecordResolver {
                 ownCounty = record.identity["county_name"].flatMap { County.named(in: $0.text, among: catalogue.counties)?.code }
             }
             if let ownCounty, let county, ownCounty != county {
-                warn("\(file.path) › \(sheet.sheet.name): its county field says \(ownCounty) but --county \(county) was given: the file's field holds",
-                     into: &warnings)
+                warnings.add("\(file.path) › \(sheet.sheet.name): its county field says \(ownCounty) but --county \(county) was given: "
+                             + "the file's field holds")
             }
             guard let countyCode = ownCounty ?? county ?? titleCounty?.code else {
                 reject("no county for \(name): the return has no county field, no --county was given, and neither its titles nor its "
@@ -88,18 +87,15 @@ struct RecordResolver {
 
     /// The record's own 行政区划代码 cell: six digits (full-width ones folded, or the county's six of a
     /// 9- or 12-digit area code, with a warning naming the cell), else a reject naming the cell.
-    private func countyCell(_ record: SchoolRecord, sheet: NormalisedSheet, file: FileCounty, warnings: inout [String]) -> CountyCell {
+    private func countyCell(_ record: SchoolRecord, sheet: NormalisedSheet, file: FileCounty, warnings: inout FileWarnings) -> CountyCell {
         guard let cell = record.identity["county_code"], !cell.text.trimmingWhiteSpace().isEmpty else { return .none }
         let place = "\(sheet.sheet.name)!\(cell.cell.reference)"
         guard let code = CountyCode(areaCode: cell.text) else {
             return .refused(Reject(row: cell.cell.row, column: cell.cell.column, field: "county_code", written: cell.text,
                                    reason: "\(place): 行政区划代码 \(CountyCode.problem(cell.text)); correct the cell"))
         }
-        if let note = code.foldingNote { warn("\(file.path) › \(place): 行政区划代码 \(note)", into: &warnings) }
+        if let note = code.foldingNote { warnings.add("\(file.path) › \(place): 行政区划代码 \(note)") }
         return .code(code.digits)
     }
 
-    private func warn(_ warning: String, into warnings: inout [String]) {
-        if !warnings.contains(warning) { warnings.append(warning) }
-    }
 }

@@ -11,19 +11,19 @@ public enum CatalogueLoader {
     /// The catalogue when none is named: $EDUETL_CATALOGUE, else Pipelines/catalogue.yml in the
     /// working directory, else the one built into the binary.
     public static func loadDefault() throws(CatalogueError) -> Catalogue {
-        switch DefaultConfig.resolve(environment: "EDUETL_CATALOGUE", file: defaultPath, builtIn: BuiltInDefaults.catalogue, what: "catalogue") {
-        case .file(let path): return try load(path: path)
-        case .builtIn(let text, let source): return try parse(text, source: source)
-        }
+        try load(pipelineCatalogue: defaultPath)
     }
 
     public static let defaultPath = "Pipelines/catalogue.yml"
 
-    /// A pipeline's catalogue: the file it names; the default path, where the pipeline left it so and
-    /// no such file is there, is the built-in one.
+    /// A pipeline's catalogue: the file it names; the default path, where the pipeline left it so,
+    /// is the default as on the command line ($EDUETL_CATALOGUE, the file, the built-in one).
     public static func load(pipelineCatalogue path: String) throws(CatalogueError) -> Catalogue {
-        if path == defaultPath, !FileManager.default.fileExists(atPath: path) { return try loadDefault() }
-        return try load(path: path)
+        switch DefaultConfig.resolve(named: path, environment: "EDUETL_CATALOGUE", file: defaultPath, builtIn: BuiltInDefaults.catalogue,
+                                     what: "catalogue") {
+        case .file(let path): return try load(path: path)
+        case .builtIn(let text, let source): return try parse(text, source: source)
+        }
     }
 
     public static func parse(_ text: String, source: String) throws(CatalogueError) -> Catalogue {

@@ -19,11 +19,18 @@ struct RowClassifier {
         words = RowWords(catalogue: catalogue, totalsSuffixes: Self.totalsSuffixes, columnLetters: Self.columnLetters)
     }
 
-    /// A totals row names a total in one of its first cells: 合计, 总计, 小计, 全县合计, 合  计.
-    func isTotals(_ grid: SheetGrid, _ row: Int) -> Bool {
-        isTotals(grid.cells(of: row))
+    /// A place name alone (in the name column, or merged across a row): 东湖街道, 白鹭镇, 一、青溪乡,
+    /// 西山街道（4所）; never a school's name (one ending in a school type). Township rows of a
+    /// table and the rows of a summary sheet are told by this one test.
+    func isPlaceName(_ text: String) -> Bool {
+        guard text.utf8.count <= 96, catalogue.schoolTypeDefinition(endingName: text) == nil else { return false }
+        var core = HeaderText.removingOrdinal(words.fold(text))
+        if core.hasSuffix(")"), let open = core.lastIndex(of: "(") { core = String(core[..<open]) }
+        guard !core.isEmpty, core.count <= 16 else { return false }
+        return catalogue.townshipSuffixes.contains { core.hasSuffix($0) }
     }
 
+    /// A totals row names a total in one of its first cells: 合计, 总计, 小计, 全县合计, 合  计.
     func isTotals(_ cells: [Cell]) -> Bool {
         for cell in cells.prefix(4) {
             guard let text = SheetGrid.label(cell.value), words.mayBeTotals(text) else { continue }

@@ -99,8 +99,6 @@ struct SheetGrid {
         rows[row] ?? []
     }
 
-    func isBlank(_ row: Int) -> Bool { rows[row] == nil }
-
     /// The row's text, cells joined by a space.
     func text(of row: Int) -> String {
         Self.text(of: cells(of: row))

@@ -19,14 +19,15 @@ struct SummarySheet {
             guard !classifier.isNote(cells), !classifier.isTotals(cells),
                   let text = cells.lazy.compactMap({ SheetGrid.label($0.value) }).first else { continue }
             let folded = classifier.words.fold(text)
-            let place = catalogue.townshipSuffixes.contains { folded.hasSuffix($0) } && folded.count <= 16
-            if kinds.stage(named: folded) != nil || kinds.type(named: folded) != nil || kinds.type(inSheetName: text) != nil || place {
+            if kinds.stage(named: folded) != nil || kinds.type(named: folded) != nil || kinds.type(inSheetName: text) != nil
+                || classifier.isPlaceName(text) {
                 kindRows += 1
             } else {
                 otherRows += 1
             }
         }
-        let named = Self.nameWords.contains { HeaderText.fold(sheetName).contains($0) }
+        let foldedName = HeaderText.fold(sheetName)
+        let named = Self.nameWords.contains { foldedName.contains($0) }
         guard kindRows >= 2 && kindRows > otherRows || named && kindRows + otherRows > 0 else { return nil }
         return "a summary sheet: its rows are 学段, school types (小学, 初级中学 …) or townships, not schools; skipped"
     }

@@ -203,7 +203,8 @@ struct TableReader {
             identity[id] = IdentityValue(text: role == .year ? ValueParser.year(value).map(String.init) ?? text : text, cell: origin)
         }
         if !(identity["school_code"].map { Self.isSchoolCode($0.text) } ?? false),
-           let place = [identity["school_name"], identity["school_code"]].lazy.compactMap({ $0 }).first(where: { isPlaceName($0.text) }) {
+           let place = [identity["school_name"], identity["school_code"]].lazy.compactMap({ $0 })
+            .first(where: { classifier.isPlaceName($0.text) }) {
             readTownshipRow(row: row, cells: cells, place: place)
             return
         }
@@ -319,16 +320,6 @@ struct TableReader {
         }
         if stage == nil, typeStages.count > 1 || !columnStages.isEmpty { stage = .wholeSchool }
         return stage
-    }
-
-    /// A place name alone in the name column, or merged across the row from the first: 东湖街道, 白鹭镇,
-    /// 一、青溪乡, 西山街道（4所） (never a school's name).
-    private func isPlaceName(_ text: String) -> Bool {
-        guard text.count <= 24, catalogue.schoolTypeDefinition(endingName: text) == nil else { return false }
-        var core = classifier.matcher.headerText(text).core
-        if core.hasSuffix(")"), let open = core.lastIndex(of: "(") { core = String(core[..<open]) }
-        guard !core.isEmpty, core.count <= 16 else { return false }
-        return catalogue.townshipSuffixes.contains { core.hasSuffix($0) }
     }
 
     /// A 学校标识码 or the like: ten or more digits (a township's own code is shorter).

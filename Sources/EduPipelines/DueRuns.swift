@@ -31,7 +31,7 @@ public struct DueRuns {
     /// The scheduler's last run of a pipeline: the latest slot of a finished run (failed runs do
     /// not count, so the next pass retries). Nil when the warehouse is not there yet.
     public static func lastRun(of spec: PipelineSpec) throws -> Date? {
-        try history(of: spec)?.lastFinishedSlot()
+        try history(of: spec)?.slots().lastFinished
     }
 
     /// The latest run of a pipeline, whatever its status; nil when none or no warehouse yet.
@@ -49,13 +49,13 @@ public struct DueRuns {
     /// The slot the pipeline is due for at `now`, or nil (no schedule, or no slot since its last run).
     public func dueSlot(_ spec: PipelineSpec, now: Date) throws -> Date? {
         guard let schedule = spec.schedule else { return nil }
-        let history = try Self.history(of: spec)
-        if let last = try history?.lastFinishedSlot() {
+        let slots = try Self.history(of: spec)?.slots()
+        if let last = slots?.lastFinished {
             return schedule.isDue(lastRun: last, now: now, timeZone: timeZone)
         }
         // Never finished, but tried: the failed first run is retried from its slot on, as a failed
         // later run is, not left until the next slot (a year, for an annual pipeline).
-        if let attempted = try history?.firstAttemptedSlot() {
+        if let attempted = slots?.firstAttempted {
             return schedule.isDue(lastRun: attempted.addingTimeInterval(-1), now: now, timeZone: timeZone)
         }
         return schedule.isDue(lastRun: nil, now: now, timeZone: timeZone)

@@ -30,30 +30,31 @@ public struct PipelineHistory {
         try runs().last
     }
 
-    /// The latest slot a finished run was for: the scheduler's last run. Failed runs and runs by
-    /// hand (no slot) do not count.
-    public func lastFinishedSlot() throws -> Date? {
-        try runs().filter { $0.status == .finished }.compactMap { Self.slotDate($0.slot) }.max()
+    /// What the scheduler reads of the runs, from one query.
+    public struct Slots: Sendable, Equatable {
+        /// The latest slot a finished run was for: the scheduler's last run. Failed runs and runs
+        /// by hand (no slot) do not count.
+        public var lastFinished: Date?
+        /// The earliest slot any run was for, whatever its status: a first run that failed leaves
+        /// one, so the scheduler retries from it as it retries later runs.
+        public var firstAttempted: Date?
     }
 
-    /// The earliest slot any run was for, whatever its status: a first run that failed leaves one,
-    /// so the scheduler retries from it as it retries later runs.
-    public func firstAttemptedSlot() throws -> Date? {
-        try runs().compactMap { Self.slotDate($0.slot) }.min()
+    public func slots() throws -> Slots {
+        let runs = try runs()
+        return Slots(lastFinished: runs.filter { $0.status == .finished }.compactMap { Self.slotDate($0.slot) }.max(),
+                     firstAttempted: runs.compactMap { Self.slotDate($0.slot) }.min())
     }
 
     /// Slots are stored as ISO 8601 in UTC (`2024-08-31T22:00:00Z`).
+    static let slotFormat = Date.ISO8601FormatStyle(timeZone: .gmt)
+
     public static func slotText(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        date.formatted(slotFormat)
     }
 
     public static func slotDate(_ text: String?) -> Date? {
         guard let text else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        return try? slotFormat.parse(text)
     }
 }

@@ -1,5 +1,6 @@
 import EduConfig
 import EduIngest
+import EduNormalise
 import EduReports
 import EduStandards
 
@@ -32,8 +33,8 @@ public struct PipelineSpec: Sendable, Equatable {
     /// What the file wrote otherwise than it was read (a county code in full-width digits), to say when it runs.
     public var notes: [String] = []
 
-    public static let defaultCatalogue = "Pipelines/catalogue.yml"
-    public static let defaultStandards = "Pipelines/standards.yml"
+    public static let defaultCatalogue = CatalogueLoader.defaultPath
+    public static let defaultStandards = StandardsLoader.defaultPath
 
     public init(name: String, inputs: [IngestInput], warehouse: String, year: Int? = nil, county: String? = nil,
                 catalogue: String = PipelineSpec.defaultCatalogue, standards: String = PipelineSpec.defaultStandards,

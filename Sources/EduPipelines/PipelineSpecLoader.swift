@@ -38,6 +38,11 @@ public enum PipelineSpecLoader {
     /// A broken file (not UTF-8, a YAML error, a pipeline with a wrong key or value) is listed with
     /// its line among `broken`, never skipped silently, and does not keep the good ones from running.
     /// Throws only when the folder cannot be listed.
+    /// The files in Pipelines/ that are not pipelines, by name.
+    static let otherConfigFiles: Set<String> = [
+        (PipelineSpec.defaultCatalogue as NSString).lastPathComponent, (PipelineSpec.defaultStandards as NSString).lastPathComponent,
+    ]
+
     public static func loadAll(folder: String) throws(PipelineError) -> PipelineFolder {
         let names: [String]
         do {
@@ -46,7 +51,8 @@ public enum PipelineSpecLoader {
             throw PipelineError(file: folder, line: nil, problem: "cannot list the pipelines folder (\(error.localizedDescription))")
         }
         var found = PipelineFolder()
-        for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+        // The catalogue and standards files live beside the pipelines; their own loaders read them.
+        for name in names.sorted() where (name.hasSuffix(".yml") || name.hasSuffix(".yaml")) && !Self.otherConfigFiles.contains(name) {
             let path = (folder as NSString).appendingPathComponent(name)
             do {
                 let root = try ConfigDocument.load(path, what: what, advice: false)

@@ -114,9 +114,11 @@ struct ReportFiles {
         defer { close(descriptor) }
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in
-                raw.baseAddress.map { write(descriptor, $0 + written, raw.count - written) } ?? 0
+            let outcome = bytes.withUnsafeBytes { raw in
+                raw.baseAddress.map { write(descriptor, $0 + written, raw.count - written) }
             }
+            // written < count, so the buffer has an address; without one there is nothing to write.
+            guard let count = outcome else { break }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .write(path, String(cString: strerror(errno)))

@@ -14,18 +14,18 @@ public enum StandardsLoader {
 
     /// The standards when none are named: $EDUETL_STANDARDS, else Pipelines/standards.yml in the
     /// working directory, else the ones built into the binary.
-    public static func loadDefault() throws -> Standards {
-        switch DefaultConfig.resolve(environment: "EDUETL_STANDARDS", file: defaultPath, builtIn: BuiltInDefaults.standards, what: "standards") {
+    public static func loadDefault() throws(StandardsError) -> Standards {
+        try load(pipelineStandards: defaultPath)
+    }
+
+    /// A pipeline's standards: the file it names; the default path, where the pipeline left it so,
+    /// is the default as on the command line ($EDUETL_STANDARDS, the file, the built-in ones).
+    public static func load(pipelineStandards path: String) throws(StandardsError) -> Standards {
+        switch DefaultConfig.resolve(named: path, environment: "EDUETL_STANDARDS", file: defaultPath, builtIn: BuiltInDefaults.standards,
+                                     what: "standards") {
         case .file(let path): return try load(path: path)
         case .builtIn(let text, let source): return try parse(text, source: source)
         }
-    }
-
-    /// A pipeline's standards: the file it names; the default path, where no such file is there,
-    /// is the built-in one.
-    public static func load(pipelineStandards path: String) throws -> Standards {
-        if path == defaultPath, !FileManager.default.fileExists(atPath: path) { return try loadDefault() }
-        return try load(path: path)
     }
 
     public static func parse(_ text: String, source: String) throws(StandardsError) -> Standards {

@@ -23,7 +23,7 @@ struct StandardsOption: ParsableArguments {
                                + "(default: $EDUETL_STANDARDS, else Pipelines/standards.yml, else the built-in ones)."))
     var standards: String?
 
-    func load() throws -> Standards? {
+    func load() throws -> Standards {
         if let standards { return try StandardsLoader.load(path: standards) }
         return try StandardsLoader.loadDefault()
     }

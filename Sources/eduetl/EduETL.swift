@@ -35,7 +35,7 @@ struct EduETL: ParsableCommand {
             return code == .success ? .success : .rejected
         case let failure as CommandFailure:
             if let message = failure.message { StandardError.write("eduetl: \(message)\n") }
-            return failure.status
+            return ExitStatus.of(failure)
         default:
             break
         }

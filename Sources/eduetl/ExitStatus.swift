@@ -39,4 +39,7 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     /// Some input could not be read, already reported: exit status 1.
     static let someRejected = CommandFailure(message: nil, status: .rejected)
+
+    /// Some input could not be read, or there is nothing to do with it: exit status 1, with the sentence.
+    static func rejected(_ message: String) -> CommandFailure { CommandFailure(message: message, status: .rejected) }
 }

@@ -93,11 +93,11 @@ final class AtomicFile {
             #if DEBUG
             hooks?.writeCalls += 1
             #endif
-            let result = bytes.withUnsafeBytes { buffer -> Int in
-                // written < count, so the buffer is not empty and has an address.
-                guard let start = buffer.baseAddress else { return 0 }
-                return pwrite(descriptor, start + written, buffer.count - written, off_t(offset) + off_t(written))
+            let outcome = bytes.withUnsafeBytes { buffer -> Int? in
+                buffer.baseAddress.map { pwrite(descriptor, $0 + written, buffer.count - written, off_t(offset) + off_t(written)) }
             }
+            // written < count, so the buffer has an address; without one there is nothing to write.
+            guard let result = outcome else { return }
             if result < 0 {
                 let code = errno
                 if code == EINTR { continue }

@@ -44,19 +44,20 @@ struct ReportCommand: ParsableCommand {
         CountyArgument.sayFolded(county)
         let formats = ReportFormat.list(format) ?? ReportFormat.allCases
         guard FileManager.default.fileExists(atPath: db) else {
-            throw failure("there is no warehouse at \(db); `eduetl ingest` first, or name it with --db.")
+            throw CommandFailure.rejected("there is no warehouse at \(db); `eduetl ingest` first, or name it with --db.")
         }
         let warehouse = try Warehouse(path: db)
         let exports = CountyExports(warehouse: warehouse, exporter: CountyReportExporter(folder: out, formats: formats),
                                     standards: try standardsOption.load())
         let counties = try exports.chosen(year: year, counties: nil).map(\.county)
         guard !counties.isEmpty else {
-            throw failure("the warehouse has no school values for \(year); `eduetl ingest` first.")
+            throw CommandFailure.rejected("the warehouse has no school values for \(year); `eduetl ingest` first.")
         }
         var chosen = counties
         if let county = county?.digits {
             guard counties.contains(county) else {
-                throw failure("the warehouse has no school values for county \(county) in \(year) (it has \(counties.joined(separator: ", "))).")
+                throw CommandFailure.rejected("the warehouse has no school values for county \(county) in \(year) "
+                                              + "(it has \(counties.joined(separator: ", "))).")
             }
             chosen = [county]
         }
@@ -72,10 +73,5 @@ struct ReportCommand: ParsableCommand {
             for path in written.paths { output.write("  \(path)\n") }
             output.flush()
         }
-    }
-
-    /// Nothing to report: exit status 1, with the sentence.
-    private func failure(_ message: String) -> CommandFailure {
-        CommandFailure(message: message, status: .rejected)
     }
 }

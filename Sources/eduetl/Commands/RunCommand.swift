@@ -30,7 +30,7 @@ struct RunCommand: ParsableCommand {
             lock = try RunLock.acquire(path: RunLock.path(warehouse: spec.warehouse, pipeline: spec.name))
         } catch {
             if case .held(let pid) = error {
-                throw CommandFailure(message: "pipeline \(spec.name) is already running (pid \(pid))", status: .rejected)
+                throw CommandFailure.rejected("pipeline \(spec.name) is already running (pid \(pid))")
             }
             throw error
         }
@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
                                     log: { line in print("eduetl run: \(line)") })
         let result = try runner.run(slot: nil)
         if result.failed {
-            throw CommandFailure(message: "pipeline \(spec.name) failed (run \(result.runID)): \(result.message ?? "")", status: .rejected)
+            throw CommandFailure.rejected("pipeline \(spec.name) failed (run \(result.runID)): \(result.message ?? "")")
         }
         print("eduetl run: pipeline \(spec.name) finished (run \(result.runID)): \(result.message ?? "")")
     }
