@@ -54,12 +54,16 @@ public struct Normaliser: Sendable {
         var rowsWithData = 0
         var beyondHead: Row?
         while let row = try source.nextRow() {
+            let hasData = row.cells.contains(where: { !$0.value.isEmpty })
             if rowsWithData >= Self.headRows {
+                // Only a further row with data makes the sheet longer than the head (as `mayBeForm`
+                // counts); blank rows after the head carry nothing and are not kept.
+                guard hasData else { continue }
                 beyondHead = row
                 break
             }
             head.append(row)
-            if row.cells.contains(where: { !$0.value.isEmpty }) { rowsWithData += 1 }
+            if hasData { rowsWithData += 1 }
         }
         guard let beyondHead else {
             // The whole sheet is at hand: read it as ever.

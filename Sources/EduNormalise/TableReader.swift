@@ -76,17 +76,20 @@ struct TableReader {
             if let leaf = decision.path.last { leaves[decision.column] = ValueParser.trimmed(leaf) }
         }
         headerLeaves = leaves
+        keyLeaf = identityColumns.first(where: { $0.role == .key }).flatMap { key in leaves[key.column].map { (key.column, $0) } }
     }
 
     /// Each mapped column's own header text, to know the header repeated down the table (on every
     /// printed page of a long return).
     private let headerLeaves: [Int: String]
+    /// The name or code column and its header text, looked at first on every row.
+    private let keyLeaf: (column: Int, text: String)?
 
     /// Two or more mapped columns hold their own header text, and no cell a figure. The name or
     /// code column is looked at first: for a school's row that one look settles it.
     private func repeatsTheHeader(_ cells: [Cell]) -> Bool {
-        guard let key = identityColumns.first(where: { $0.role == .key })?.column, let leaf = headerLeaves[key],
-              case .string(let text)? = SheetGrid.value(in: cells, column: key), ValueParser.trimmed(text) == leaf else { return false }
+        guard let key = keyLeaf, case .string(let text)? = SheetGrid.value(in: cells, column: key.column),
+              ValueParser.trimmed(text) == key.text else { return false }
         var same = 0
         for cell in cells {
             guard case .string(let text) = cell.value else { return false }

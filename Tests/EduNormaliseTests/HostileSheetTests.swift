@@ -73,6 +73,20 @@ struct HostileSheetTests {
         let short = Self.normaliser.normalise(TableLayoutTests.sheet("小学", Array(rows.prefix(8))))
         #expect(short.layout == .form)
     }
+
+    /// Exactly `headRows` rows with data and blank rows after them: the blank rows do not make the
+    /// sheet "longer", so reading it streamed decides as reading it whole does.
+    @Test func blankRowsAfterTheHeadDoNotChangeTheLayout() throws {
+        let header = ["学校名称", "在校学生数", "专任教师数"]
+        var rows = [header, ["甲小学", "456", "30"], header, ["乙小学", "123", "9"]]
+        rows += Array(repeating: header, count: Normaliser.headRows - rows.count)
+        rows += [[""], [""], [""]]
+        let table = TableLayoutTests.sheet("小学", rows)
+        let whole = Self.normaliser.normalise(table)
+        var source = StreamingTests.LateMergesSource(sheet: table.sheet, rows: table.rows, merges: [])
+        StreamingTests.expectSame(try Self.normaliser.normalise(&source), whole)
+        #expect(whole.layout == .form)
+    }
 }
 
 /// A one-school form whose 学段 or school type names a stage beyond 小学 and 初中 keeps its figures
