@@ -10,16 +10,7 @@ public struct CountyCode: Hashable, Sendable, CustomStringConvertible {
 
     /// Nil when the text (surrounding white space aside) is not six ASCII or full-width digits.
     public init?(_ written: String) {
-        let text = written.trimmingWhiteSpace()
-        var ascii: [UInt8] = []
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x30...0x39: ascii.append(UInt8(scalar.value))
-            case 0xFF10...0xFF19: ascii.append(UInt8(scalar.value - 0xFF10 + 0x30))
-            default: return nil
-            }
-        }
-        guard ascii.count == 6 else { return nil }
+        guard let ascii = Self.asciiDigits(written), ascii.count == 6 else { return nil }
         digits = String(decoding: ascii, as: UTF8.self)
         folded = digits == written ? nil : written
     }
@@ -27,18 +18,24 @@ public struct CountyCode: Hashable, Sendable, CustomStringConvertible {
     /// A return's 行政区划代码 cell may hold a longer area code — 9 digits for a township, 12 for the
     /// statistical code of a place — which starts with its county's six: those six, noted.
     public init?(areaCode written: String) {
-        if let code = CountyCode(written) {
-            self = code
-            return
+        guard let ascii = Self.asciiDigits(written), [6, 9, 12].contains(ascii.count) else { return nil }
+        digits = String(decoding: ascii.prefix(6), as: UTF8.self)
+        folded = digits == written ? nil : written
+        areaCodeLength = ascii.count == 6 ? nil : ascii.count
+    }
+
+    /// The text's digits as ASCII bytes (full-width ones folded), surrounding white space aside;
+    /// nil when anything else is in it.
+    private static func asciiDigits(_ written: String) -> [UInt8]? {
+        var ascii: [UInt8] = []
+        for scalar in written.trimmingWhiteSpace().unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39: ascii.append(UInt8(scalar.value))
+            case 0xFF10...0xFF19: ascii.append(UInt8(scalar.value - 0xFF10 + 0x30))
+            default: return nil
+            }
         }
-        let text = written.trimmingWhiteSpace()
-        let folded = text.unicodeScalars.map { scalar -> UInt32 in
-            (0xFF10...0xFF19).contains(scalar.value) ? scalar.value - 0xFF10 + 0x30 : scalar.value
-        }
-        guard folded.count == 9 || folded.count == 12, folded.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        digits = String(decoding: folded.prefix(6).map { UInt8($0 & 0xFF) }, as: UTF8.self)
-        self.folded = written
-        areaCodeLength = folded.count
+        return ascii
     }
 
     /// The length of the longer area code the county was taken from, if it was.

@@ -35,14 +35,15 @@ public struct FoundFile: Sendable {
 extension FileDiscovery {
     /// The files the inputs stand for, each once, in the order first found. A file several inputs
     /// reach (a folder, and a file or subfolder in it named on its own) takes the settings of the
-    /// most specific input: the one with the longest path.
+    /// most specific input: the one with the longest path; of two with the same path (a glob's
+    /// match and the same folder named with a county), the one that gives more settings.
     static func files(in inputs: [IngestInput]) -> [FoundFile] {
         var order: [String] = []
         var chosen: [String: (input: IngestInput, problem: IngestError?)] = [:]
         for input in inputs {
             for found in files(in: [input.path]) {
                 if let earlier = chosen[found.path] {
-                    if input.path.count > earlier.input.path.count { chosen[found.path] = (input, found.problem) }
+                    if Self.specificity(input) > Self.specificity(earlier.input) { chosen[found.path] = (input, found.problem) }
                 } else {
                     order.append(found.path)
                     chosen[found.path] = (input, found.problem)
@@ -50,5 +51,9 @@ extension FileDiscovery {
             }
         }
         return order.compactMap { path in chosen[path].map { FoundFile(path: path, input: $0.input, problem: $0.problem) } }
+    }
+
+    private static func specificity(_ input: IngestInput) -> (Int, Int) {
+        (input.path.count, (input.year == nil ? 0 : 1) + (input.county == nil ? 0 : 1))
     }
 }

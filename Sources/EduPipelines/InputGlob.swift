@@ -30,25 +30,9 @@ public enum InputGlob {
         }.sorted().map { shown.isEmpty ? $0 : (shown as NSString).appendingPathComponent($0) }
     }
 
-    /// Every input expanded with its year and county, in order, each path once.
+    /// Every input expanded with its year and county, in order. A path two inputs reach stays
+    /// twice: the ingest's discovery keeps each file once, with the most specific input's settings.
     public static func expand(_ inputs: [IngestInput]) -> [IngestInput] {
-        var seen = Set<String>()
-        var expanded: [IngestInput] = []
-        for input in inputs {
-            for path in expand(input.path) where seen.insert(path).inserted {
-                expanded.append(IngestInput(path: path, year: input.year, county: input.county))
-            }
-        }
-        return expanded
-    }
-
-    /// Every input expanded, in order, each path once.
-    public static func expand(_ inputs: [String]) -> [String] {
-        var seen = Set<String>()
-        var paths: [String] = []
-        for input in inputs {
-            for path in expand(input) where seen.insert(path).inserted { paths.append(path) }
-        }
-        return paths
+        inputs.flatMap { input in expand(input.path).map { IngestInput(path: $0, year: input.year, county: input.county) } }
     }
 }

@@ -189,6 +189,21 @@ import Glibc
         #expect(InputGlob.expand("\(base)/missing/*.xlsx") == [], "a missing folder is empty")
         #expect(InputGlob.expand("\(base)/missing") == [], "a missing folder is empty")
         #expect(InputGlob.expand(base) == [base])
-        #expect(InputGlob.expand(["\(base)/c.csv", "\(base)/*.csv", "\(base)/missing"]) == ["\(base)/c.csv"])
+        let inputs = ["\(base)/c.csv", "\(base)/*.csv", "\(base)/missing"].map { IngestInput(path: $0) }
+        #expect(Ingest.discover(InputGlob.expand(inputs)).map(\.path) == ["\(base)/c.csv"])
+    }
+}
+
+/// A folder a glob reaches and the same folder named with its own county: its files take the county.
+struct GlobAndNamedInputTests {
+    @Test func theInputThatNamesACountyWinsOverTheGlobThatReachesTheSameFolder() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("eduetl-glob-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try FileManager.default.createDirectory(atPath: "\(base)/东湖区", withIntermediateDirectories: true)
+        try Data("a\n".utf8).write(to: URL(fileURLWithPath: "\(base)/东湖区/a.csv"))
+        let inputs = [IngestInput(path: "\(base)/*"), IngestInput(path: "\(base)/东湖区", county: "360392")]
+        let found = Ingest.discover(InputGlob.expand(inputs))
+        #expect(found.map(\.path) == ["\(base)/东湖区/a.csv"])
+        #expect(found.first?.input.county == "360392")
     }
 }

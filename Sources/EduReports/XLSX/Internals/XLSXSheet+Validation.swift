@@ -3,8 +3,9 @@ import EduCore
 extension XLSXSheet {
     /// Excel's cap on a cell's text (UTF-16 code units).
     static let maxTextLength = 32_767
-    /// Serials of 1900-01-01 and of the day after 9999-12-31 (Excel's 1900 date system).
-    static let excelSerialRange = 1.0..<2_958_466.0
+    /// Serials of 1900-01-01 and of the day after 9999-12-31 (Excel's 1900 date system): what
+    /// readers accept (`SpreadsheetDate`), less serial 0, Excel's "1900-01-00", which no date is.
+    static let excelSerialRange = 1.0..<SpreadsheetDate.excelSerialRange.upperBound
 
     /// Checks everything Excel would refuse or repair, before any file is created.
     func validate(file: String) throws(XLSXWriteError) {
