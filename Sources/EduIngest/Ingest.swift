@@ -89,10 +89,11 @@ public final class Ingest {
         // One preparer (and set of loaded digests) per year and county the inputs settle on.
         let normaliser = Normaliser(catalogue: catalogue)
         var preparers: [Flags: (preparer: FilePreparer, digests: Set<String>)] = [:]
+        let catalogueDigest = self.catalogueDigest()
         for input in found.map(\.input) {
             let flags = Flags(year: input.year ?? options.year, county: input.county ?? options.county)
             guard preparers[flags] == nil else { continue }
-            let settings = loadSettings(flags)
+            let settings = loadSettings(flags, catalogueDigest: catalogueDigest)
             let preparer = FilePreparer(normaliser: normaliser, resolver: RecordResolver(catalogue: catalogue, year: flags.year, county: flags.county),
                                         csv: options.csv, settings: settings)
             preparers[flags] = (preparer, try warehouse.loadedDigests(settings: settings))
@@ -157,9 +158,14 @@ public final class Ingest {
         var county: String?
     }
 
+    /// The catalogue's file's SHA-256, or the built-in one's name (which carries its fingerprint),
+    /// read once a run.
+    func catalogueDigest() -> String {
+        (try? FileDigest.sha256(path: catalogue.source).hex) ?? catalogue.source
+    }
+
     /// What besides a file's bytes decides what it loads as: the flags and the catalogue.
-    func loadSettings(_ flags: Flags) -> String {
-        let catalogueDigest = (try? FileDigest.sha256(path: catalogue.source).hex) ?? catalogue.source
+    func loadSettings(_ flags: Flags, catalogueDigest: String) -> String {
         var parts = ["catalogue=\(catalogueDigest.prefix(16))"]
         if let year = flags.year { parts.append("year=\(year)") }
         if let county = flags.county { parts.append("county=\(county)") }
