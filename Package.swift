@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "EduZip", dependencies: ["EduCore", "CEduZlib"]),
         // XLSX workbooks: OOXML parts streamed through libxml2's SAX2 push parser.
         .target(name: "EduXLSX", dependencies: ["EduCore", "EduZip", "CEduXML2"]),
+        // Legacy .xls workbooks: the OLE2 compound file container ([MS-CFB]), with guards against hostile files.
+        .target(name: "EduXLS", dependencies: ["EduCore"]),
         // CSV files: encoding (BOM, UTF-8, GB18030 through iconv) and dialect sniffed, records streamed.
         .target(name: "EduCSV", dependencies: ["EduCore"]),
         // The normaliser: header blocks and forms found, headers mapped to the catalogue's fields, values parsed.
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "EduCoreTests", dependencies: ["EduCore"]),
         .testTarget(name: "EduZipTests", dependencies: ["EduZip", "EduCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduXLSXTests", dependencies: ["EduXLSX", "EduZip", "EduCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EduXLSTests", dependencies: ["EduXLS", "EduCore"]),
         .testTarget(name: "EduCSVTests", dependencies: ["EduCSV", "EduCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduNormaliseTests", dependencies: ["EduNormalise", "EduCore", "EduXLSX", "EduCSV"],
                     resources: [.copy("Fixtures")]),
