@@ -1,5 +1,5 @@
 // swift-tools-version:6.1
-// eduetl: batch ETL of Chinese school statistical returns (XLSX, CSV) into a SQLite warehouse.
+// eduetl: batch ETL of Chinese school statistical returns (XLSX, XLS, CSV) into a SQLite warehouse.
 // Stages depend one way: readers → normaliser → warehouse → reports → CLI.
 // C libraries are reached only through the thin system-library shims below.
 import PackageDescription
@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "eduetl", targets: ["eduetl"]),
         .library(name: "EduXLSX", targets: ["EduXLSX"]),
+        .library(name: "EduXLS", targets: ["EduXLS"]),
         .library(name: "EduCSV", targets: ["EduCSV"]),
     ],
     dependencies: [
@@ -29,7 +30,8 @@ let package = Package(
         .target(name: "EduZip", dependencies: ["EduCore", "CEduZlib"]),
         // XLSX workbooks: OOXML parts streamed through libxml2's SAX2 push parser.
         .target(name: "EduXLSX", dependencies: ["EduCore", "EduZip", "CEduXML2"]),
-        // Legacy .xls workbooks: the OLE2 compound file container ([MS-CFB]), with guards against hostile files.
+        // Legacy .xls workbooks: BIFF8/BIFF5 records in an OLE2 compound file ([MS-CFB], [MS-XLS]), BIFF5 text
+        // through iconv, with guards against hostile files.
         .target(name: "EduXLS", dependencies: ["EduCore"]),
         // CSV files: encoding (BOM, UTF-8, GB18030 through iconv) and dialect sniffed, records streamed.
         .target(name: "EduCSV", dependencies: ["EduCore"]),
@@ -43,7 +45,7 @@ let package = Package(
         .target(name: "EduWarehouse", dependencies: ["EduCore", "EduNormalise", "EduStandards", "CEduSQLite"]),
         // Ingest: files found, read and normalised in parallel, their year and county settled, loaded by one writer.
         .target(name: "EduIngest", dependencies: [
-            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduStandards", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
+            "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // Reports: county summaries and their exporters (XLSX through EduZip's writer).
@@ -53,12 +55,13 @@ let package = Package(
         ]),
 
         .executableTarget(name: "eduetl", dependencies: [
-            "EduCore", "EduXLSX", "EduCSV", "EduNormalise", "EduStandards", "EduWarehouse", "EduIngest", "EduReports", "EduPipelines",
+            "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduWarehouse", "EduIngest", "EduReports",
+            "EduPipelines",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Throughput and memory against the bare zlib and libxml2 floors (make bench).
         // It reaches zlib and libxml2 directly only to time the bare inflate and empty-callback floors.
-        .executableTarget(name: "EduBench", dependencies: ["EduCore", "EduZip", "EduXLSX", "CEduZlib", "CEduXML2", "EduWarehouse", "CEduSQLite"]),
+        .executableTarget(name: "EduBench", dependencies: ["EduCore", "EduZip", "EduXLSX", "EduXLS", "CEduZlib", "CEduXML2", "EduWarehouse", "CEduSQLite"]),
 
         .testTarget(name: "EduCoreTests", dependencies: ["EduCore"]),
         .testTarget(name: "EduZipTests", dependencies: ["EduZip", "EduCore"], resources: [.copy("Fixtures")]),

@@ -3,12 +3,12 @@ import Glibc
 #endif
 import Foundation
 
-/// The files an ingest reads: files named, and the .xlsx/.xlsm/.csv files found in folders
+/// The files an ingest reads: files named, and the .xlsx/.xlsm/.xls/.xlt/.csv files found in folders
 /// (recursively), in a stable order. Hidden files and folders and Office's lock files (~$…) are
 /// passed over. What cannot be read is found too, with why: a path that is not there, a folder
 /// that cannot be listed (with the OS's reason); the batch reads the rest.
 enum FileDiscovery {
-    static let extensions: Set<String> = ["xlsx", "xlsm", "csv"]
+    static let extensions: Set<String> = ["xlsx", "xlsm", "xls", "xlt", "csv"]
 
     /// A file to read, or a path that cannot be, with why.
     struct Found: Sendable {

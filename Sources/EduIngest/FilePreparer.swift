@@ -76,6 +76,7 @@ extension SourceFormat {
     init(_ format: OpenedFile.Format) {
         switch format {
         case .xlsx: self = .xlsx
+        case .xls: self = .xls
         case .csv: self = .csv
         }
     }

@@ -10,6 +10,8 @@ public enum FileStatus: String, Sendable, CaseIterable {
 /// or, for a refused path, a folder or a file of no known format.
 public enum SourceFormat: String, Sendable, Hashable, CaseIterable {
     case xlsx
+    /// A legacy Excel 97-2003 or Excel 95 workbook.
+    case xls
     case csv
     case folder
     case unknown

@@ -1,3 +1,4 @@
+import EduCore
 import Testing
 @testable import EduXLSX
 

@@ -12,7 +12,7 @@ struct HeadersCommand: ParsableCommand {
             + "skipped; the schools read and the cells rejected. Exit status 1 when a file cannot be read or the catalogue "
             + "is broken.")
 
-    @Argument(help: "The .xlsx or .csv files to read.")
+    @Argument(help: "The .xlsx, .xls or .csv files to read.")
     var files: [String]
 
     @Flag(help: "Print JSON for machines instead of text.")

@@ -19,7 +19,7 @@ struct IngestCommand: ParsableCommand {
             + "were rejected (a missing path, an unreadable folder, a file that cannot be read), 2 for usage errors (nothing "
             + "is created), 3 when the warehouse failed.")
 
-    @Argument(help: "Files and folders (searched recursively for .xlsx, .xlsm and .csv).")
+    @Argument(help: "Files and folders (searched recursively for .xlsx, .xlsm, .xls, .xlt and .csv).")
     var paths: [String]
 
     @Option(help: "The warehouse file (created when missing).")

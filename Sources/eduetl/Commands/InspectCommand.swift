@@ -18,7 +18,7 @@ struct InspectCommand: ParsableCommand {
         A file that cannot be read exits with status 1 and one sentence on stderr.
         """)
 
-    @Argument(help: "The .xlsx, .xlsm or .csv files to read.")
+    @Argument(help: "The .xlsx, .xlsm, .xls, .xlt or .csv files to read.")
     var files: [String]
 
     @Flag(help: "Print every non-empty cell as JSON Lines.")

@@ -1,5 +1,6 @@
-/// What a cell's number format says its number means (ECMA-376 Part 1, §18.8.30–31).
-enum NumberFormatKind: Equatable, Sendable {
+/// What a cell's number format says its number means (ECMA-376 Part 1, §18.8.30–31; the same
+/// built-in ids and format codes in .xls FORMAT and XF records), shared by the workbook readers.
+public enum NumberFormatKind: Equatable, Sendable {
     /// A plain number (General, 0.00, #,##0"元", 0%, [Red]0.00 ...).
     case number
     /// A calendar date, with or without a time.
@@ -8,7 +9,7 @@ enum NumberFormatKind: Equatable, Sendable {
     case duration
 
     /// Built-in format ids, including the ones Chinese (zh-CN) Excel gives its date formats.
-    static func builtIn(_ id: Int) -> NumberFormatKind {
+    public static func builtIn(_ id: Int) -> NumberFormatKind {
         switch id {
         case 14...17, 22: return .date              // m/d/yyyy, d-mmm-yy, d-mmm, mmm-yy, m/d/yyyy h:mm
         case 18...21, 45...47: return .duration     // h:mm AM/PM ... h:mm:ss, mm:ss, [h]:mm:ss, mmss.0
@@ -21,7 +22,7 @@ enum NumberFormatKind: Equatable, Sendable {
     /// Classifies a format code by its first section's date and time tokens, skipping quoted
     /// text, escaped characters, fill and padding characters and bracketed colours, locales and
     /// conditions; [h], [mm], [ss] mean elapsed time.
-    static func classify(_ code: String) -> NumberFormatKind {
+    public static func classify(_ code: String) -> NumberFormatKind {
         var hasDate = false, hasTime = false, hasMonthOrMinute = false, hasElapsed = false
         var characters = code.lowercased().unicodeScalars.makeIterator()
         scan: while let character = characters.next() {
@@ -54,49 +55,4 @@ enum NumberFormatKind: Equatable, Sendable {
         if hasTime { return .duration }
         return hasMonthOrMinute ? .date : .number
     }
-}
-
-/// The cell formats of styles.xml: for each style index (a cell's s attribute), what its number
-/// format means.
-struct Styles {
-    var kinds: [NumberFormatKind] = []
-
-    @inline(__always)
-    func kind(ofStyle index: Int) -> NumberFormatKind {
-        index >= 0 && index < kinds.count ? kinds[index] : .number
-    }
-
-    static func parse(_ bytes: [UInt8]) throws(XLSXError.Reason) -> Styles {
-        let handler = StylesHandler()
-        try XMLPushParser.parse(bytes, with: handler)
-        let kinds = handler.formatIDs.map { id in
-            handler.customFormats[id].map(NumberFormatKind.classify) ?? NumberFormatKind.builtIn(id)
-        }
-        return Styles(kinds: kinds)
-    }
-}
-
-private final class StylesHandler: PartContentHandler {
-    var customFormats: [Int: String] = [:]
-    var formatIDs: [Int] = []
-    private var inCellFormats = false
-
-    func start(_ name: XMLName, attributes: XMLAttributes) {
-        guard name.namespace.isSpreadsheet else { return }
-        if name.is("numFmt") {
-            if let id = attributes.string("numFmtId").flatMap({ Int($0) }), let code = attributes.string("formatCode") {
-                customFormats[id] = code
-            }
-        } else if name.is("cellXfs") {
-            inCellFormats = true
-        } else if name.is("xf"), inCellFormats {
-            formatIDs.append(attributes.string("numFmtId").flatMap { Int($0) } ?? 0)
-        }
-    }
-
-    func end(_ name: XMLName) {
-        if name.is("cellXfs"), name.namespace.isSpreadsheet { inCellFormats = false }
-    }
-
-    func characters(_ text: UnsafeBufferPointer<UInt8>) {}
 }
