@@ -65,8 +65,10 @@ let package = Package(
 
         .testTarget(name: "EduCoreTests", dependencies: ["EduCore"]),
         .testTarget(name: "EduZipTests", dependencies: ["EduZip", "EduCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EduXLSXTests", dependencies: ["EduXLSX", "EduZip", "EduCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EduXLSTests", dependencies: ["EduXLS", "EduCore"]),
+        // What several test targets share: cell dump comparison, known differences, repository paths.
+        .target(name: "EduTestSupport", path: "Tests/Support"),
+        .testTarget(name: "EduXLSXTests", dependencies: ["EduXLSX", "EduZip", "EduCore", "EduTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EduXLSTests", dependencies: ["EduXLS", "EduCore", "EduTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduCSVTests", dependencies: ["EduCSV", "EduCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduNormaliseTests", dependencies: ["EduNormalise", "EduCore", "EduXLSX", "EduCSV"],
                     resources: [.copy("Fixtures")]),

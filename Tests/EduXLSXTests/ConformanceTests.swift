@@ -1,4 +1,5 @@
 import EduCore
+import EduTestSupport
 import EduXLSX
 import Foundation
 import Testing
@@ -13,19 +14,7 @@ struct ConformanceTests {
         return names.filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.sorted()
     }
 
-    static let differences: [String: [String]] = {
-        let url = RepositoryPaths.root.appendingPathComponent("Scripts/conformance/known-differences.json")
-        guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
-        var result: [String: [String]] = [:]
-        for (book, entry) in object where !book.hasPrefix("_") {
-            let cells = (entry as? [String: Any])?["cells"] as? [[String: Any]] ?? []
-            result[book] = cells.compactMap { cell in
-                (try? JSONSerialization.data(withJSONObject: cell)).map { String(decoding: $0, as: UTF8.self) }
-            }
-        }
-        return result
-    }()
+    static let differences = KnownDifferences.load("known-differences.json")
 
     /// An empty or missing calamine-expected folder would make the argument list empty and
     /// every case below silently absent.
@@ -55,7 +44,7 @@ struct ConformanceTests {
             return
         }
         var expected = try CellDumpComparison.load(expectedURL)
-        for (key, cell) in try CellDumpComparison.load(lines: Self.differences[book] ?? []) { expected[key] = cell }
+        if let difference = Self.differences[book] { expected = try difference.applied(to: expected) }
         let actual = try CellDumpComparison.dump(path)
         let difference = CellDumpComparison.firstDifference(expected: expected, actual: actual)
         #expect(difference == nil, "\(book): \(difference ?? "")")

@@ -1,3 +1,4 @@
+import EduTestSupport
 import EduCore
 import EduXLSX
 import Foundation
