@@ -41,6 +41,8 @@ import mutators  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_EXTENSIONS = "xlsx,xlsm,xls,csv,tsv,txt"
+XLS_CORPUS_SAMPLES = ["generated/chinese-return.xls", "calamine/date.xls", "calamine/merge_cells.xls", "calamine/biff5_write.xls",
+                      "calamine/xls_formula.xls", "calamine/any_sheets.xls", "calamine/sst_continue.xls"]
 
 
 def arguments():
@@ -66,7 +68,12 @@ def sample_files(places, extensions):
         candidates = [place] if place.is_file() else sorted(place.rglob("*"))
         found += [path for path in candidates if path.is_file() and path.suffix.lower().lstrip(".") in extensions]
     csv_fixtures = sorted(ROOT.glob("Tests/*/Fixtures/**/*.csv"))
-    return found + [path for path in csv_fixtures if "csv" in extensions][:6]
+    found += [path for path in csv_fixtures if "csv" in extensions][:6]
+    # .xls from other producers: the project's fixtures, and some of ../shared's corpus when it is there.
+    corpus = ROOT.parent / "shared" / "conformance-xls"
+    xls = sorted(ROOT.glob("Tests/EduXLSTests/Fixtures/*.xls")) + [
+        corpus / name for name in XLS_CORPUS_SAMPLES if (corpus / name).is_file()]
+    return found + [path for path in xls if "xls" in extensions]
 
 
 def limit_child(address_space_bytes):

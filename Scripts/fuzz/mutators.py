@@ -1,12 +1,13 @@
 """Mutations of sample inputs for fuzz_samples.py.
 
 Each mutator takes (data: bytes, rng: random.Random) and returns new bytes. Which mutators apply
-depends on the container, found from the bytes and not from the extension, so a future reader
-(.xls: an OLE compound file) gets the byte-level mutators from its first run and the
-container-aware ones once they are written here:
+depends on the container, found from the bytes and not from the extension:
 
   zip   (.xlsx, .xlsm, and any OOXML package): XML entries edited and re-zipped, so the CRCs are
         right and the damage reaches the XML parser and the normaliser, not only the ZIP reader
+  cfb   (.xls: an OLE compound file): BIFF records of the Workbook/Book stream edited in place,
+        lengths, counts, rows, columns, indexes, offsets and types, so the damage reaches the
+        record layer behind an intact container
   text  (.csv, .tsv, .txt): lines, fields and numbers
   any:  byte flips, truncation, duplicated or removed byte runs
 """
@@ -227,6 +228,157 @@ ZIP_MUTATORS = [mutate_zip_entry, mutate_zip_entry, mutate_zip_entry, zip_huge_m
                 zip_drop_entry]
 
 
+# ---- compound files (.xls): BIFF records edited in place ---------------------------------
+
+import struct  # noqa: E402
+
+U16_EXTREMES = [0, 1, 2, 3, 4, 7, 8, 0x7F, 0x80, 0xFF, 0x100, 0x1FFF, 0x2020, 0x7FFF, 0x8000, 0xFFFE, 0xFFFF]
+U32_EXTREMES = [0, 1, 0xFF, 0xFFFF, 0x10000, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFE, 0xFFFFFFFF]
+CELL_TYPES = [0x0006, 0x00BD, 0x00D6, 0x00FD, 0x0203, 0x0204, 0x0205, 0x0207, 0x027E]
+
+
+def cfb_workbook_stream(data):
+    """The file offsets, in stream order, of the Workbook (or Book) stream's bytes: a list of
+    (offset, length) runs. Small streams live in the mini stream. Raises ValueError when the file
+    is not a compound file this simple walk understands."""
+    if len(data) < 512 or not data.startswith(CFB_MAGIC):
+        raise ValueError("not a compound file")
+    sector = 1 << struct.unpack_from("<H", data, 0x1E)[0]
+    mini = 1 << struct.unpack_from("<H", data, 0x20)[0]
+    directory_start, = struct.unpack_from("<I", data, 0x30)
+    cutoff, mini_fat_start = struct.unpack_from("<II", data, 0x38)
+    fat_sectors = [s for s in struct.unpack_from("<109I", data, 0x4C) if s < 0xFFFFFFFA]
+
+    def offset(number):
+        return (number + 1) * sector
+
+    fat = []
+    for number in fat_sectors:
+        fat += struct.unpack_from("<%dI" % (sector // 4), data, offset(number))
+
+    def chain(start):
+        seen, out = set(), []
+        while start < len(fat) and start not in seen and offset(start) + sector <= len(data):
+            seen.add(start)
+            out.append(start)
+            start = fat[start]
+        return out
+
+    entries = []
+    for number in chain(directory_start):
+        for at in range(offset(number), offset(number) + sector, 128):
+            size = struct.unpack_from("<H", data, at + 64)[0]
+            name = data[at: at + max(0, size - 2)].decode("utf-16-le", "replace")
+            kind, start, length = data[at + 66], *struct.unpack_from("<II", data, at + 116)
+            entries.append((name, kind, start, length))
+    streams = {name.lower(): (start, length) for name, kind, start, length in entries if kind == 2}
+    start, length = streams.get("workbook") or streams.get("book") or (None, 0)
+    if start is None:
+        raise ValueError("no workbook stream")
+    if length >= cutoff:
+        runs = [(offset(number), sector) for number in chain(start)]
+    else:
+        root_runs = [(offset(number), sector) for number in chain(entries[0][2])]
+        mini_fat = []
+        for number in chain(mini_fat_start):
+            mini_fat += struct.unpack_from("<%dI" % (sector // 4), data, offset(number))
+        runs, seen, current = [], set(), start
+        while current < len(mini_fat) and current not in seen:
+            seen.add(current)
+            at = current * mini
+            run = root_runs[at // sector] if at // sector < len(root_runs) else None
+            if run is None:
+                break
+            runs.append((run[0] + at % sector, mini))
+            current = mini_fat[current]
+    out, left = [], length
+    for at, size in runs:
+        if left <= 0:
+            break
+        out.append((at, min(size, left)))
+        left -= size
+    return out
+
+
+def edit_biff(data, rng, edit):
+    """`edit(stream, records, rng)` on the workbook stream's bytes, written back in place (same
+    length), so the container stays intact."""
+    runs = cfb_workbook_stream(data)
+    stream = bytearray(b"".join(data[at: at + size] for at, size in runs))
+    records, at = [], 0
+    while at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        records.append((kind, at, length))
+        at += 4 + length
+    if not records:
+        raise ValueError("no records")
+    edit(stream, records, rng)
+    out, position = bytearray(data), 0
+    for at, size in runs:
+        out[at: at + size] = stream[position: position + size]
+        position += size
+    return bytes(out)
+
+
+def biff_record_length(data, rng):
+    def edit(stream, records, rng):
+        kind, at, length = rng.choice(records)
+        struct.pack_into("<H", stream, at + 2, rng.choice(U16_EXTREMES + [max(0, length - 1), length + 1]))
+    return edit_biff(data, rng, edit)
+
+
+def biff_cell_fields(data, rng):
+    def edit(stream, records, rng):
+        cells = [r for r in records if r[0] in CELL_TYPES and r[2] >= 6] or records
+        for _ in range(rng.randint(1, 8)):
+            kind, at, length = rng.choice(cells)
+            field = rng.choice([0, 2, 4]) if length >= 6 else 0
+            struct.pack_into("<H", stream, at + 4 + min(field, max(0, length - 2)), rng.choice(U16_EXTREMES))
+    return edit_biff(data, rng, edit)
+
+
+def biff_counts_and_indexes(data, rng):
+    """SST counts and LABELSST indexes, MERGEDCELLS counts, BOUNDSHEET offsets: the fields that size tables."""
+    def edit(stream, records, rng):
+        targets = [r for r in records if r[0] in (0x00FC, 0x00FD, 0x00E5, 0x0085)] or records
+        kind, at, length = rng.choice(targets)
+        body = at + 4
+        if kind == 0x00FC and length >= 8:
+            struct.pack_into("<II", stream, body, rng.choice(U32_EXTREMES), rng.choice(U32_EXTREMES))
+        elif kind == 0x00FD and length >= 10:
+            struct.pack_into("<I", stream, body + 6, rng.choice(U32_EXTREMES))
+        elif kind == 0x00E5 and length >= 2:
+            struct.pack_into("<H", stream, body, rng.choice(U16_EXTREMES))
+        elif kind == 0x0085 and length >= 4:
+            struct.pack_into("<I", stream, body, rng.choice(U32_EXTREMES + [rng.randrange(len(stream) + 8)]))
+        elif length >= 2:
+            struct.pack_into("<H", stream, body, rng.choice(U16_EXTREMES))
+    return edit_biff(data, rng, edit)
+
+
+def biff_string_flags(data, rng):
+    """Character counts and width flags of strings (SST, LABEL, BOUNDSHEET, FORMAT, STRING)."""
+    def edit(stream, records, rng):
+        targets = [r for r in records if r[0] in (0x00FC, 0x003C, 0x0204, 0x0085, 0x041E, 0x0207)] or records
+        for _ in range(rng.randint(1, 6)):
+            kind, at, length = rng.choice(targets)
+            if length:
+                stream[at + 4 + rng.randrange(length)] = rng.choice([0x00, 0x01, 0x04, 0x05, 0x08, 0x09, 0x0C, 0x0D, 0xFF])
+    return edit_biff(data, rng, edit)
+
+
+def biff_record_types(data, rng):
+    """A record retyped (a NUMBER read as a FORMULA, a BOF or EOF added or lost), or swapped with another's type."""
+    def edit(stream, records, rng):
+        for _ in range(rng.randint(1, 4)):
+            kind, at, length = rng.choice(records)
+            struct.pack_into("<H", stream, at, rng.choice(CELL_TYPES + [0x0809, 0x000A, 0x003C, 0x00FC, 0x00E5, 0x002F, 0x0000]))
+    return edit_biff(data, rng, edit)
+
+
+CFB_MUTATORS = [biff_record_length, biff_cell_fields, biff_counts_and_indexes, biff_string_flags, biff_record_types]
+
+
 # ---- text (CSV) ----------------------------------------------------------------------------
 
 def text_long_field(data, rng):
@@ -277,11 +429,13 @@ def mutate(data: bytes, rng: random.Random):
     pool = list(BYTE_MUTATORS)
     if kind == "zip":
         pool += ZIP_MUTATORS * 2
+    elif kind == "cfb":
+        pool += CFB_MUTATORS * 2
     elif kind == "text":
         pool += TEXT_MUTATORS * 2
     mutator = rng.choice(pool)
     try:
         return mutator.__name__, mutator(data, rng)
-    except (zipfile.BadZipFile, ValueError, IndexError, KeyError) as error:
+    except (zipfile.BadZipFile, ValueError, IndexError, KeyError, struct.error) as error:
         # The original is not what its magic promised (or a mutator found nothing to edit).
         return "flip_bytes(after %s: %s)" % (mutator.__name__, type(error).__name__), flip_bytes(data, rng)

@@ -55,10 +55,10 @@ public struct XLSError: Error, CustomStringConvertible, Sendable {
             return "\(location): \(what); eduetl reads Excel 95 (BIFF5) and Excel 97-2003 (BIFF8) workbooks: "
                 + "open it in Excel or WPS and save it as .xlsx."
         case .recordOverrun(let type, let offset, let length, let remaining):
-            return "\(location): the record at byte \(offset) of the stream (type \(Self.hex(type))) says it is \(length) bytes long "
+            return "\(location): \(Self.record(type)) at byte \(offset) of the stream says it is \(length) bytes long "
                 + "but only \(remaining) remain; the file is damaged or cut short."
         case .recordTooShort(let type, let offset, let length, let needed):
-            return "\(location): the record at byte \(offset) of the stream (type \(Self.hex(type))) is \(length) bytes long, "
+            return "\(location): \(Self.record(type)) at byte \(offset) of the stream is \(length) bytes long, "
                 + "\(needed) are needed; the file is damaged."
         case .tableTooLarge(let what, let claimed, let limit):
             return "\(location): the \(what) claims \(claimed) entries, more than its \(limit) bytes can hold; the file is damaged."
@@ -68,13 +68,31 @@ public struct XLSError: Error, CustomStringConvertible, Sendable {
         case .missingEndOfSheet:
             return "\(location): the sheet's records end before its end-of-sheet record; the file is damaged or cut short."
         case .textPastEnd(let type, let offset):
-            return "\(location): the text in the record at byte \(offset) of the stream (type \(Self.hex(type))) runs past the end "
+            return "\(location): the text in \(Self.record(type)) at byte \(offset) of the stream runs past the end "
                 + "of its records; the file is damaged."
         case .sharedStringOutOfRange(let index, let count):
             return "\(location): the cell points at shared string \(index) but the workbook has only \(count); the file is damaged."
         case .noSuchSheet(let name):
             return "\(location): there is no sheet named '\(name)'; `eduetl inspect` lists the sheets."
         }
+    }
+
+    /// A record named for a reader of the message: "the FORMAT record (a number format)".
+    static func record(_ type: UInt16) -> String {
+        let known: [UInt16: (String, String)] = [
+            RecordType.formula: ("FORMULA", "a formula cell"), RecordType.endOfFile: ("EOF", "the end of a sheet"),
+            RecordType.filepass: ("FILEPASS", "the password"), RecordType.continue: ("CONTINUE", "the rest of a long record"),
+            RecordType.codepage: ("CODEPAGE", "the text encoding"), RecordType.boundsheet: ("BOUNDSHEET", "a sheet's name and place"),
+            RecordType.mulrk: ("MULRK", "number cells"), RecordType.rstring: ("RSTRING", "a text cell"),
+            RecordType.xf: ("XF", "a cell format"), RecordType.mergedCells: ("MERGEDCELLS", "merged cells"),
+            RecordType.sst: ("SST", "the shared strings"), RecordType.labelSST: ("LABELSST", "a text cell"),
+            RecordType.number: ("NUMBER", "a number cell"), RecordType.label: ("LABEL", "a text cell"),
+            RecordType.boolerr: ("BOOLERR", "a true/false or error cell"), RecordType.string: ("STRING", "a formula's text"),
+            RecordType.rk: ("RK", "a number cell"), RecordType.format: ("FORMAT", "a number format"),
+            RecordType.beginningOfFile: ("BOF", "the start of a sheet"),
+        ]
+        guard let (name, meaning) = known[type] else { return "the record of type \(hex(type))" }
+        return "the \(name) record (\(meaning))"
     }
 
     static func hex(_ type: UInt16) -> String {
