@@ -78,9 +78,9 @@ struct SegmentedReader {
             settle()
             guard segment < segments.count else { throw pastEnd }
             if atContinuationStart {
+                // A record holding only the flag byte: the next record starts with a flag byte again.
                 wide = try u8() & 0x01 != 0
-                settle()
-                guard segment < segments.count else { throw pastEnd }
+                continue
             }
             let available = segments[segment].upperBound - position
             if wide {

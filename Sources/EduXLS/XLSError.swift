@@ -45,7 +45,7 @@ public struct XLSError: Error, CustomStringConvertible, Sendable {
             return "\(location): the file is not an Excel 97-2003 (.xls) workbook: it does not start with the compound file signature "
                 + "(\(looksLike)); open it in Excel or WPS and save it as .xlsx."
         case .noWorkbookStream(let available):
-            let list = available.isEmpty ? "no streams" : "only " + available.prefix(8).joined(separator: ", ")
+            let list = available.isEmpty ? "no streams" : "only " + available.prefix(8).map(CompoundFileError.printable).joined(separator: ", ")
             return "\(location): the compound file holds no Workbook or Book stream (it has \(list)), so it is not an Excel workbook; "
                 + "open it in Excel or WPS and save it as .xlsx."
         case .passwordProtected:
