@@ -18,6 +18,15 @@ struct RowBuilder {
         cells.append(Cell(column: position.column, value: value))
     }
 
+    /// The number of the row being built (0 before the first cell).
+    var rowNumber: Int { number }
+
+    /// Drops the row being built (its cells are incomplete).
+    mutating func discard() {
+        cells.removeAll(keepingCapacity: true)
+        needsSort = false
+    }
+
     /// The row a cell of the next row completed, if any.
     mutating func takeCompleted() -> Row? {
         defer { completed = nil }

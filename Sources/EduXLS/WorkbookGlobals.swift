@@ -73,8 +73,9 @@ struct WorkbookGlobals {
                 formats[id] = version == .biff8
                     ? .decoded(try RecordText.unicode(in: record, at: 2, stream: stream))
                     : .raw(try RecordText.bytes(in: record, at: 2, shortCount: true, stream: stream))
-            case RecordType.xf where record.length >= 4:
-                formatIDs.append(stream.u16(record.body.lowerBound + 2))
+            case RecordType.xf:
+                // A damaged XF still takes its index, so the cell formats after it keep theirs.
+                formatIDs.append(record.length >= 4 ? stream.u16(record.body.lowerBound + 2) : 0)
             case RecordType.sst where version == .biff8:
                 var continues: [Range<Int>] = []
                 while cursor.peekType() == RecordType.continue, let next = try cursor.next() { continues.append(next.body) }

@@ -44,13 +44,22 @@ public final class XLSSheetReader: RowSource {
     /// The next row with at least one non-empty cell, or nil at the end of the sheet.
     public func nextRow() throws -> Row? {
         if !scan.cellsInRowOrder {
-            if sortedRows == nil { sortedRows = try readSorted() }
+            if sortedRows == nil { sortedRows = readSorted() }
             if let row = sortedRows?.popLast() { return row }
             return try finish()
         }
         while !finished, cursor.offset < scan.end {
-            guard let record = try nextRecord() else { break }
-            try decode(record)
+            do {
+                guard let record = try nextRecord() else { break }
+                try decode(record)
+            } catch {
+                // The rows before the bad record are handed out first, the error after them; the
+                // bad cell's own row is incomplete and is not.
+                pendingError = error
+                finished = true
+                if let cell = error.location.cell, current.rowNumber >= cell.row { current.discard() }
+                break
+            }
             for (position, value) in decoded { current.add(value, at: position) }
             if let row = current.takeCompleted() { return row }
         }
@@ -71,12 +80,18 @@ public final class XLSSheetReader: RowSource {
         return nil
     }
 
-    /// Every row at once, for a sheet whose cells are out of row order (kept last-first for popLast).
-    private func readSorted() throws -> [Row] {
+    /// Every row at once, for a sheet whose cells are out of row order (kept last-first for popLast);
+    /// a bad record ends the reading, and its error follows the rows read before it.
+    private func readSorted() -> [Row] {
         var rows: [Int: RowBuilder] = [:]
-        while cursor.offset < scan.end, let record = try nextRecord() {
-            try decode(record)
-            for (position, value) in decoded { rows[position.row, default: RowBuilder()].add(value, at: position) }
+        do {
+            while cursor.offset < scan.end, let record = try nextRecord() {
+                try decode(record)
+                for (position, value) in decoded { rows[position.row, default: RowBuilder()].add(value, at: position) }
+            }
+        } catch {
+            pendingError = error
+            if let cell = error.location.cell { rows[cell.row] = nil }
         }
         return rows.keys.sorted(by: >).compactMap { rows[$0]?.take() }
     }

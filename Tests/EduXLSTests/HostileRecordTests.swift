@@ -44,7 +44,7 @@ struct HostileRecordTests {
             if outOfOrder { expected.append(Row(number: 4, cells: [Cell(column: 3, value: .number(4))])) }
             #expect(rows == expected)
             #expect(error?.reason == .recordOverrun(type: RecordType.number, offset: offset, length: 200, remaining: 3))
-            #expect(error?.description == "\(path) › 小学: the record at byte \(offset) of the stream (type 0x0203) says it is 200 bytes "
+            #expect(error?.description == "\(path) › 小学: the NUMBER record (a number cell) at byte \(offset) of the stream says it is 200 bytes "
                 + "long but only 3 remain; the file is damaged or cut short.")
         }
     }
@@ -59,7 +59,7 @@ struct HostileRecordTests {
             let error = expectXLSError(.recordOverrun(type: RecordType.format, offset: offset, length: 65535, remaining: remaining)) {
                 _ = try XLSWorkbook(path: path)
             }
-            #expect(error?.description == "\(path) › Workbook: the record at byte \(offset) of the stream (type 0x041E) says it is 65535 "
+            #expect(error?.description == "\(path) › Workbook: the FORMAT record (a number format) at byte \(offset) of the stream says it is 65535 "
                 + "bytes long but only \(remaining) remain; the file is damaged or cut short.")
         }
     }
@@ -71,6 +71,14 @@ struct HostileRecordTests {
         (RecordType.rstring, 8), (RecordType.boolerr, 8), (RecordType.formula, 14),
     ]
 
+    /// How messages name the cell records, for a statistician reading them.
+    static let recordNames: [UInt16: String] = [
+        RecordType.number: "the NUMBER record (a number cell)", RecordType.rk: "the RK record (a number cell)",
+        RecordType.mulrk: "the MULRK record (number cells)", RecordType.labelSST: "the LABELSST record (a text cell)",
+        RecordType.label: "the LABEL record (a text cell)", RecordType.rstring: "the RSTRING record (a text cell)",
+        RecordType.boolerr: "the BOOLERR record (a true/false or error cell)", RecordType.formula: "the FORMULA record (a formula cell)",
+    ]
+
     @Test(arguments: cellRecordMinimums)
     func aCellRecordTooShortForItsType(type: UInt16, needed: Int) throws {
         let builder = TestWorkbookBuilder.oneSheet([BIFF.number("A1", 1), BIFF.record(type, BIFF.cellHeader("B2", xf: 0))])
@@ -79,7 +87,8 @@ struct HostileRecordTests {
             let workbook = try XLSWorkbook(path: path)
             let error = expectXLSError(.recordTooShort(type: type, offset: offset, length: 6, needed: needed)) { _ = try workbook.table() }
             #expect(error?.location.cell == CellPosition(row: 2, column: 2))
-            #expect(error?.description == "\(path) › Sheet1!B2: the record at byte \(offset) of the stream (type \(XLSError.hex(type))) "
+            let name = try #require(Self.recordNames[type])
+            #expect(error?.description == "\(path) › Sheet1!B2: \(name) at byte \(offset) of the stream "
                 + "is 6 bytes long, \(needed) are needed; the file is damaged.")
         }
     }
@@ -91,7 +100,7 @@ struct HostileRecordTests {
                 _ = try XLSWorkbook(path: path).table()
             }
             #expect(error?.location.cell == nil)
-            #expect(error?.description.hasPrefix("\(path) › Sheet1: the record at byte ") == true)
+            #expect(error?.description.hasPrefix("\(path) › Sheet1: the NUMBER record (a number cell) at byte ") == true)
         }
     }
 
@@ -101,8 +110,8 @@ struct HostileRecordTests {
             let error = expectXLSError({ if case .textPastEnd(RecordType.label, _) = $0 { true } else { false } }) {
                 _ = try XLSWorkbook(path: path).table()
             }
-            #expect(error?.description.hasPrefix("\(path) › Sheet1!C7: the text in the record at byte ") == true)
-            #expect(error?.description.hasSuffix("(type 0x0204) runs past the end of its records; the file is damaged.") == true)
+            #expect(error?.description.hasPrefix("\(path) › Sheet1!C7: the text in the LABEL record (a text cell) at byte ") == true)
+            #expect(error?.description.hasSuffix(" of the stream runs past the end of its records; the file is damaged.") == true)
         }
     }
 
@@ -127,7 +136,7 @@ struct HostileRecordTests {
             let error = expectXLSError(.recordTooShort(type: RecordType.boundsheet, offset: offset, length: 5, needed: 7)) {
                 _ = try XLSWorkbook(path: path)
             }
-            #expect(error?.description == "\(path) › Workbook: the record at byte \(offset) of the stream (type 0x0085) is 5 bytes long, "
+            #expect(error?.description == "\(path) › Workbook: the BOUNDSHEET record (a sheet's name and place) at byte \(offset) of the stream is 5 bytes long, "
                 + "7 are needed; the file is damaged.")
         }
     }

@@ -223,7 +223,7 @@ struct SharedStringTableTests {
         let offset = try #require(recordOffset(RecordType.sst, in: builder.stream()))
         try builder.withFile { path in
             let error = expectXLSError(.textPastEnd(type: RecordType.sst, offset: offset)) { _ = try XLSWorkbook(path: path) }
-            #expect(error?.description == "\(path) › Workbook: the text in the record at byte \(offset) of the stream (type 0x00FC) "
+            #expect(error?.description == "\(path) › Workbook: the text in the SST record (the shared strings) at byte \(offset) of the stream "
                 + "runs past the end of its records; the file is damaged.")
         }
     }
@@ -235,7 +235,7 @@ struct SharedStringTableTests {
             let error = expectXLSError(.recordTooShort(type: RecordType.sst, offset: offset, length: 6, needed: 8)) {
                 _ = try XLSWorkbook(path: path)
             }
-            #expect(error?.description == "\(path) › Workbook: the record at byte \(offset) of the stream (type 0x00FC) is 6 bytes long, "
+            #expect(error?.description == "\(path) › Workbook: the SST record (the shared strings) at byte \(offset) of the stream is 6 bytes long, "
                 + "8 are needed; the file is damaged.")
         }
     }

@@ -151,11 +151,36 @@ struct RowStreamingTests {
         ])
     }
 
+    /// Out of row order the whole sheet is decoded first; a bad cell ends that, and its error follows
+    /// the rows read before it, its own row left out.
     @Test func outOfOrderCellsAreAllDecodedBeforeTheFirstRow() throws {
-        let builder = TestWorkbookBuilder.oneSheet([BIFF.number("A2", 2), BIFF.number("A1", 1), BIFF.labelSST("A3", 4)])
+        let builder = TestWorkbookBuilder.oneSheet([
+            BIFF.number("A2", 2), BIFF.number("A1", 1), BIFF.number("A3", 3), BIFF.labelSST("B3", 4), BIFF.number("A4", 4),
+        ])
         let workbook = try builder.open()
         let reader = try workbook.rows(of: workbook.sheets[0])
+        #expect(try reader.nextRow() == Row(number: 1, cells: [Cell(column: 1, value: .number(1))]))
+        #expect(try reader.nextRow() == Row(number: 2, cells: [Cell(column: 1, value: .number(2))]))
         expectXLSError(.sharedStringOutOfRange(index: 4, count: 0)) { _ = try reader.nextRow() }
+        #expect(try reader.nextRow() == nil)
+    }
+
+    /// A bad cell that starts a row: the row before it is complete and is handed out first.
+    @Test func aBadCellStartingARowComesAfterTheRowBeforeIt() throws {
+        let builder = TestWorkbookBuilder.oneSheet([BIFF.number("A1", 1), BIFF.number("B1", 2), BIFF.labelSST("A2", 9), BIFF.number("B2", 3)])
+        let workbook = try builder.open()
+        let reader = try workbook.rows(of: workbook.sheets[0])
+        #expect(try reader.nextRow() == Row(number: 1, cells: [Cell(column: 1, value: .number(1)), Cell(column: 2, value: .number(2))]))
+        let error = expectXLSError(.sharedStringOutOfRange(index: 9, count: 0)) { _ = try reader.nextRow() }
+        #expect(error?.location.cell == CellPosition(row: 2, column: 1))
+    }
+
+    /// A damaged (short) XF record keeps its place, so the cell formats after it keep their indexes.
+    @Test func aShortXFRecordKeepsTheFormatIndexesAfterIt() throws {
+        var builder = TestWorkbookBuilder.oneSheet([BIFF.number("A1", 45_000, xf: 2)])
+        builder.xfFormats = [0]
+        builder.moreGlobals = [BIFF.record(RecordType.xf, [0, 0]), BIFF.xf(.biff8, format: 14)]
+        #expect(try builder.open().table().rows.first?.cells.first?.value == .date(SpreadsheetDate(serial: 45_000)))
     }
 
     @Test(arguments: [false, true])
