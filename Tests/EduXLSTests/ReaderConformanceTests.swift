@@ -37,7 +37,7 @@ struct ReaderConformanceTests {
         if expectedText.hasPrefix("{\"error\"") {
             // calamine refuses these (a password, a damaged container, not OLE2); so does eduetl, naming the file.
             #expect {
-                _ = try corpusDump(path)
+                _ = try CellDumpComparison.dump(path)
             } throws: { error in
                 "\(error)".contains(name) && !"\(error)".contains("\n")
             }
@@ -45,7 +45,7 @@ struct ReaderConformanceTests {
         }
         var expected = try CellDumpComparison.load(expectedURL)
         if let difference = Self.differences[name] { expected = try difference.applied(to: expected) }
-        let actual = try corpusDump(path)
+        let actual = try CellDumpComparison.dump(path)
         let difference = CellDumpComparison.firstDifference(expected: expected, actual: actual)
         #expect(difference == nil, "\(book): \(difference ?? "")")
     }
@@ -67,19 +67,4 @@ struct ReaderConformanceTests {
         let table = try workbook.readSheet(workbook.sheets[0])
         #expect(Set(table.mergedRanges.map(\.reference)) == ["A1:F1", "A2:B2", "C2:D2", "E2:F2", "A10:B10"])
     }
-}
-
-/// Every cell of every sheet, as `eduetl inspect --cells` prints it.
-private func corpusDump(_ path: String) throws -> CellDumpComparison.Cells {
-    let workbook = try XLSWorkbook(path: path)
-    var lines: [String] = []
-    for sheet in workbook.sheets {
-        let reader = try workbook.rows(of: sheet)
-        while let row = try reader.nextRow() {
-            for cell in row.cells {
-                lines.append(CellDump.jsonLine(sheet: sheet.name, position: row.position(of: cell), value: cell.value))
-            }
-        }
-    }
-    return try CellDumpComparison.load(lines: lines)
 }
