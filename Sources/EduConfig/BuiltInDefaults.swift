@@ -238,7 +238,7 @@ rows:
   totals: [合计, 总计, 小计, 累计, 全县合计, 全乡合计, 全镇合计, 全区合计, 全市合计, 本乡合计, 本镇合计, 总合计, 共计]
   # A row naming only a place ending so (东湖街道, 白鹭镇) groups the schools below it: their township.
   townships: [街道, 镇, 乡, 办事处, 街道办, 管委会, 开发区, 苏木, 农场, 林场]
-  notes: [注, 说明, 备注, 填表人, 审核人, 填报人, 填报日期, 填报单位, 统计时点, 统计时间, 截止日期, 审核时间, 负责人, 单位负责人, 制表人, 制表, 统计负责人, 联系电话, 校长, 学校负责人]
+  notes: [注, 说明, 备注, 填表人, 审核人, 填报人, 填报日期, 负责人, 单位负责人, 制表人, 制表, 统计负责人, 联系电话, 校长, 学校负责人]
 
 # School types as returns write them, with the stages each teaches. A sheet named after a type
 # (小学, 初级中学, 九年一贯制学校 …) holds schools of that type; a school name ending in one of the

@@ -56,6 +56,21 @@ struct RowClassifier {
         }
     }
 
+    /// A label and a date and nothing more (统计时点 2024-09-30, 填报日期 | 2024年10月15日 as a date
+    /// cell): a stamp on the return. A school's row holds figures, never only a date.
+    func isDatedLabel(_ cells: [Cell]) -> Bool {
+        guard cells.count >= 2, cells.count <= 3, let first = cells.first, case .string = first.value else { return false }
+        var hasDate = false
+        for cell in cells.dropFirst() {
+            switch cell.value {
+            case .date: hasDate = true
+            case .string: continue
+            case .number, .bool, .duration, .error: return false
+            }
+        }
+        return hasDate
+    }
+
     /// A column-number row (栏次): 甲 乙 丙 … then 1 2 3 … in order.
     func isColumnNumbers(_ grid: SheetGrid, _ row: Int) -> Bool {
         isColumnNumbers(grid.cells(of: row))

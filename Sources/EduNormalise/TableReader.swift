@@ -132,6 +132,9 @@ struct TableReader {
             afterNotes = true
         } else if classifier.isTotals(cells) {
             result.skipped.append(SkippedRow(row: row, kind: .totals, text: SheetGrid.text(of: cells)))
+        } else if classifier.isDatedLabel(cells) {
+            // 统计时点 | 2024-09-30 under the table: a stamp, not a school; rows after it are still read.
+            result.skipped.append(SkippedRow(row: row, kind: .note, text: SheetGrid.text(of: cells)))
         } else if let section = classifier.section(cells) {
             sectionStage = section.stage
             result.skipped.append(SkippedRow(row: row, kind: .section, text: SheetGrid.text(of: cells)))

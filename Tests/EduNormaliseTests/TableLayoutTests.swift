@@ -41,6 +41,22 @@ struct TableLayoutTests {
         #expect(result.titleYear == 2024)
     }
 
+    /// A label with a date cell under the table (统计时点 | 2024-09-30) is a stamp on the return, not a
+    /// school named 2024-09-30; a label with a figure is still read, and rows after the stamp are too.
+    @Test func aDatedLabelIsAStampNotASchool() {
+        var table = Self.sheet("小学", [
+            ["学校标识码", "学校名称", "在校学生数"],
+            ["2133001001", "甲小学", "456"],
+            ["统计时点", "", ""],
+            ["2133001002", "乙小学", "120"],
+        ])
+        table.rows[2].cells.append(Cell(column: 2, value: .date(SpreadsheetDate(serial: 45_565))))
+        let result = Self.normaliser.normalise(table)
+        #expect(result.records.map(\.schoolName) == ["甲小学", "乙小学"])
+        #expect(result.skipped.contains { $0.row == 3 && $0.kind == .note })
+        #expect(result.rejects.isEmpty)
+    }
+
     @Test func badCellsAreRejectedByNameAndTheRestLoads() throws {
         let result = Self.normaliser.normalise(Self.sheet("小学", [
             ["学校名称", "在校学生数", "图书（册）"],
