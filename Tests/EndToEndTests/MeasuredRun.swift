@@ -1,41 +1,52 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Runs the binary as its own process and measures it: wall time, and peak resident memory from
-/// the child's own rusage (wait4), so another test's processes never count. Output goes to files.
-struct MeasuredRun {
+/// the child's own rusage (wait4). The binary is started by a small python3 process, not by the
+/// test process: Linux carries a parent's memory high-water mark into a child it spawns, and the
+/// test process is large, while python3 is a few MB.
+struct MeasuredRun: Decodable {
     var status: Int32
-    var signalled: Bool
+    var signal: Int32
     var seconds: Double
     var peakMB: Double
     var stdout: String
     var stderr: String
 
+    var signalled: Bool { signal != 0 }
+
+    static let script = """
+        import json, os, sys, time
+        out, err = sys.argv[1], sys.argv[2]
+        start = time.monotonic()
+        pid = os.fork()
+        if pid == 0:
+            os.dup2(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 1)
+            os.dup2(os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 2)
+            try:
+                os.execv(sys.argv[3], sys.argv[3:])
+            finally:
+                os._exit(127)
+        _, status, usage = os.wait4(pid, 0)
+        seconds = time.monotonic() - start
+        print(json.dumps({"status": os.WEXITSTATUS(status) if os.WIFEXITED(status) else -1,
+                          "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0,
+                          "seconds": seconds, "peakMB": usage.ru_maxrss / 1024,
+                          "stdout": open(out, encoding="utf-8", errors="replace").read(),
+                          "stderr": open(err, encoding="utf-8", errors="replace").read()}))
+        """
+
     static func run(_ arguments: [String]) throws -> MeasuredRun {
         let folder = try BinaryRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outPath = folder.appendingPathComponent("out").path, errPath = folder.appendingPathComponent("err").path
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([BinaryRunner.binary.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let start = Date()
-        let spawned = posix_spawn(&pid, BinaryRunner.binary.path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        let seconds = Date().timeIntervalSince(start)
-        let signalled = (status & 0x7F) != 0 && (status & 0x7F) != 0x7F
-        return MeasuredRun(status: (status >> 8) & 0xFF, signalled: signalled, seconds: seconds,
-                           peakMB: Double(usage.ru_maxrss) / 1024,
-                           stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                           stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, folder.appendingPathComponent("out").path,
+                             folder.appendingPathComponent("err").path, BinaryRunner.binary.path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return try JSONDecoder().decode(MeasuredRun.self, from: data)
     }
 }
