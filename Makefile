@@ -8,7 +8,7 @@ SHARED := ../shared
 RELEASE_BIN := .build/release/eduetl
 PYTHON ?= python3
 
-.PHONY: deps build release test lint demo bench bench-deps bench-csv bench-ingest conformance fuzz report-check install defaults clean
+.PHONY: deps build release test lint demo bench bench-deps bench-csv bench-ingest bench-xls conformance fuzz report-check install defaults clean
 
 # Installs with apt-get those of the Debian packages in $(1) that are missing.
 define install_missing
@@ -52,13 +52,16 @@ bench-deps:
 
 # Reader throughput and memory: XLSX against python-calamine and the bare zlib + libxml2 floors,
 # then CSV (eduetl inspect, UTF-8 and GB18030) against the sqlite3 shell's .import and Python's csv,
-# then ingest (eduetl ingest of the 200k CSV against a bare prepared-INSERT floor; 300 workbooks).
+# then ingest (eduetl ingest of the 200k CSV against a bare prepared-INSERT floor; 300 workbooks),
+# then legacy .xls (65,000 x 20 workbook against python-calamine; the hostile .xls files' time and
+# peak memory). python-calamine, and xlwt for writing the .xls, are installed with pip when missing.
 bench: deps bench-deps
 	$(SWIFT) build -c release --product eduetl
 	$(SWIFT) build -c release --product EduBench
 	$(PYTHON) Scripts/bench/run_bench.py
 	$(PYTHON) Scripts/bench/run_csv_bench.py
 	$(PYTHON) Scripts/bench/run_ingest_bench.py
+	$(PYTHON) Scripts/bench/run_xls_bench.py
 
 # The CSV part alone (BENCH_CSV_CASES, BENCH_REPS and BENCH_ROWS narrow it; see run_csv_bench.py).
 bench-csv: deps bench-deps
@@ -70,6 +73,14 @@ bench-ingest: deps
 	$(SWIFT) build -c release --product eduetl
 	$(SWIFT) build -c release --product EduBench
 	$(PYTHON) Scripts/bench/run_ingest_bench.py
+
+# The .xls part alone: EduBench read-xls against python-calamine on bench-data/bench.xls (written by
+# ../shared/conformance-xls/make_bench_xls.py), then eduetl inspect --cells on each hostile .xls
+# under a 4 GiB address-space limit (BENCH_REPS narrows it; see run_xls_bench.py).
+bench-xls: deps
+	$(SWIFT) build -c release --product eduetl
+	$(SWIFT) build -c release --product EduBench
+	$(PYTHON) Scripts/bench/run_xls_bench.py
 
 # The reader conformance corpora in ../shared: XLSX (conformance/) and .xls (conformance-xls/: calamine's
 # workbooks, two generated Chinese returns, hostile files under a memory limit), with the documented

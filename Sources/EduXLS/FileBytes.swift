@@ -23,13 +23,15 @@ enum FileBytes {
         let declared = UInt64(clamping: info.st_size)
         guard declared <= limit else { throw .fileTooLarge(location, size: declared, limit: limit) }
         guard let size = Int(exactly: declared) else { throw .fileTooLarge(location, size: declared, limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
         var failure: Int32 = 0
-        bytes.withUnsafeMutableBytes { buffer in
+        // Read straight into the array's storage (no zero-filling first); only the bytes read count,
+        // so a file that shrank while being read keeps what was there.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initializedCount in
+            var total = 0
+            defer { initializedCount = total }
             guard let base = buffer.baseAddress else { return }
-            while total < buffer.count {
-                let received = read(descriptor, base + total, buffer.count - total)
+            while total < size {
+                let received = read(descriptor, base + total, size - total)
                 if received < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -40,8 +42,6 @@ enum FileBytes {
             }
         }
         guard failure == 0 else { throw .cannotRead(location, detail: describe(failure)) }
-        // A file that shrank while being read: keep what was there.
-        if total < bytes.count { bytes.removeSubrange(total...) }
         return bytes
     }
 

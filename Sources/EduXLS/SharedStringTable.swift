@@ -58,6 +58,46 @@ enum BIFFText {
                 return units.count
             }
         }
-        return String(decoding: units, as: UTF16.self)
+        // Transcoded here to UTF-8, which String takes on its fast path: String(decoding:as: UTF16.self)
+        // goes scalar by scalar through its generic slow path, most of the time of reading a large
+        // shared string table of Chinese text. Same result: each unpaired surrogate is one U+FFFD.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(units.count * 3)
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            index += 1
+            var scalar = UInt32(unit)
+            if unit & 0xF800 == 0xD800 {
+                if unit < 0xDC00, index < units.count, units[index] & 0xFC00 == 0xDC00 {
+                    scalar = 0x10000 + (UInt32(unit & 0x03FF) << 10 | UInt32(units[index] & 0x03FF))
+                    index += 1
+                } else {
+                    scalar = 0xFFFD
+                }
+            }
+            appendUTF8(scalar, to: &utf8)
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func appendUTF8(_ scalar: UInt32, to utf8: inout [UInt8]) {
+        switch scalar {
+        case ..<0x80:
+            utf8.append(UInt8(truncatingIfNeeded: scalar))
+        case ..<0x800:
+            utf8.append(UInt8(truncatingIfNeeded: 0xC0 | scalar >> 6))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            utf8.append(UInt8(truncatingIfNeeded: 0xE0 | scalar >> 12))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F))
+        default:
+            utf8.append(UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | scalar >> 12 & 0x3F))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | scalar >> 6 & 0x3F))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F))
+        }
     }
 }

@@ -10,10 +10,18 @@ struct SheetScan {
     static let worksheetKind: UInt16 = 0x0010
     static let globalsKind: UInt16 = 0x0005
 
-    static let cellTypes: Set<UInt16> = [
-        RecordType.number, RecordType.rk, RecordType.mulrk, RecordType.labelSST, RecordType.label,
-        RecordType.rstring, RecordType.boolerr, RecordType.formula,
-    ]
+    /// Whether a record of this type is a cell record (NUMBER, RK, MULRK, LABELSST, LABEL,
+    /// RSTRING, BOOLERR, FORMULA). A switch, not a Set: it is asked once or twice per record.
+    @inline(__always)
+    static func isCellType(_ type: UInt16) -> Bool {
+        switch type {
+        case RecordType.number, RecordType.rk, RecordType.mulrk, RecordType.labelSST, RecordType.label,
+             RecordType.rstring, RecordType.boolerr, RecordType.formula:
+            true
+        default:
+            false
+        }
+    }
 
     /// The offset of the sheet's first record after its BOF.
     var start: Int
@@ -72,7 +80,7 @@ struct SheetScan {
                     self.error = (error, nil)
                     return
                 }
-            case _ where depth == 1 && Self.cellTypes.contains(record.type) && record.length >= 2:
+            case _ where depth == 1 && Self.isCellType(record.type) && record.length >= 2:
                 let row = Int(stream.u16(record.body.lowerBound))
                 if row < lastRow { cellsInRowOrder = false }
                 lastRow = row

@@ -13,11 +13,14 @@ public final class XLSSheetReader: RowSource {
     private let stream: StreamBytes
     private let scan: SheetScan
     private let decoder: CodePageDecoder?
+    /// The workbook's shared strings and cell formats, held here so that a cell does not reach
+    /// through the workbook (a retain and release of each array per cell) for them.
+    private let sharedStrings: [String]
+    private let cellFormats: [NumberFormatKind]
+    private let uses1904DateSystem: Bool
     private var cursor: RecordCursor
     private var depth = 1
     private var current = RowBuilder()
-    /// The cells of the record last decoded (several for MULRK), reused from record to record.
-    private var decoded: [(CellPosition, CellValue)] = []
     /// A formula whose string result is in the STRING record that follows it.
     private var pendingString: CellPosition?
     /// Rows sorted in advance, for a sheet whose cells are not in row order.
@@ -29,6 +32,9 @@ public final class XLSSheetReader: RowSource {
         self.workbook = workbook
         self.sheet = sheet
         stream = workbook.stream
+        sharedStrings = workbook.globals.sharedStrings
+        cellFormats = workbook.globals.cellFormats
+        uses1904DateSystem = workbook.uses1904DateSystem
         do {
             scan = try SheetScan(stream: stream, offset: offset)
         } catch {
@@ -51,7 +57,7 @@ public final class XLSSheetReader: RowSource {
         while !finished, cursor.offset < scan.end {
             do {
                 guard let record = try nextRecord() else { break }
-                try decode(record)
+                try decode(record, into: &current)
             } catch {
                 // The rows before the bad record are handed out first, the error after them; the
                 // bad cell's own row is incomplete and is not.
@@ -60,7 +66,6 @@ public final class XLSSheetReader: RowSource {
                 if let cell = error.location.cell, current.rowNumber >= cell.row { current.discard() }
                 break
             }
-            for (position, value) in decoded { current.add(value, at: position) }
             if let row = current.takeCompleted() { return row }
         }
         if let row = current.takeCompleted() ?? current.take() { return row }
@@ -83,17 +88,16 @@ public final class XLSSheetReader: RowSource {
     /// Every row at once, for a sheet whose cells are out of row order (kept last-first for popLast);
     /// a bad record ends the reading, and its error follows the rows read before it.
     private func readSorted() -> [Row] {
-        var rows: [Int: RowBuilder] = [:]
+        var rows = RowsByNumber()
         do {
             while cursor.offset < scan.end, let record = try nextRecord() {
-                try decode(record)
-                for (position, value) in decoded { rows[position.row, default: RowBuilder()].add(value, at: position) }
+                try decode(record, into: &rows)
             }
         } catch {
             pendingError = error
-            if let cell = error.location.cell { rows[cell.row] = nil }
+            if let cell = error.location.cell { rows.builders[cell.row] = nil }
         }
-        return rows.keys.sorted(by: >).compactMap { rows[$0]?.take() }
+        return rows.builders.keys.sorted(by: >).compactMap { rows.builders[$0]?.take() }
     }
 
     /// The next record of the sheet itself (depth 1): nested substreams are stepped over.
@@ -119,14 +123,15 @@ public final class XLSSheetReader: RowSource {
         XLSError(reason, at: SourceLocation(file: workbook.path, entry: workbook.streamName, sheet: sheet.name, cell: cell))
     }
 
-    /// Puts a cell record's cells in `decoded`: none for other records and for cells that hold nothing.
-    private func decode(_ record: Record) throws(XLSError) {
-        decoded.removeAll(keepingCapacity: true)
+    /// Hands a cell record's cells to `sink`, in record order: none for other records and for cells
+    /// that hold nothing.
+    private func decode(_ record: Record, into sink: inout some CellSink) throws(XLSError) {
         guard !scan.isChart else { return }
-        if let cell = try decodeCell(record) { decoded.append(cell) }
+        if let (position, value) = try decodeCell(record, into: &sink) { sink.add(value, at: position) }
     }
 
-    private func decodeCell(_ record: Record) throws(XLSError) -> (CellPosition, CellValue)? {
+    /// A cell record's cell; MULRK's several cells go straight to `sink` instead.
+    private func decodeCell(_ record: Record, into sink: inout some CellSink) throws(XLSError) -> (CellPosition, CellValue)? {
         let body = record.body.lowerBound
         let type = record.type
         if type == RecordType.string {
@@ -134,7 +139,7 @@ public final class XLSSheetReader: RowSource {
             pendingString = nil
             return try formulaString(record, at: position).map { (position, $0) }
         }
-        guard SheetScan.cellTypes.contains(type) else { return nil }
+        guard SheetScan.isCellType(type) else { return nil }
         let position = CellPosition(row: Int(stream.u16(body)) + 1, column: Int(stream.u16(body + 2)) + 1)
         pendingString = nil
         func require(_ needed: Int) throws(XLSError) {
@@ -152,16 +157,15 @@ public final class XLSSheetReader: RowSource {
             return (position, number(CellValues.rk(stream.u32(body + 6)), xf: stream.u16(body + 4)))
         case RecordType.mulrk:
             try require(12)
-            mulrk(record, row: position.row, firstColumn: position.column)
+            mulrk(record, row: position.row, firstColumn: position.column, into: &sink)
             return nil
         case RecordType.labelSST:
             try require(10)
             let index = Int(stream.u32(body + 6))
-            let strings = workbook.globals.sharedStrings
-            guard index < strings.count else {
-                throw locate(.sharedStringOutOfRange(index: index, count: strings.count), cell: position)
+            guard index < sharedStrings.count else {
+                throw locate(.sharedStringOutOfRange(index: index, count: sharedStrings.count), cell: position)
             }
-            return strings[index].isEmpty ? nil : (position, .string(strings[index]))
+            return sharedStrings[index].isEmpty ? nil : (position, .string(sharedStrings[index]))
         case RecordType.label, RecordType.rstring:
             try require(8)
             let text = try label(record)
@@ -179,18 +183,17 @@ public final class XLSSheetReader: RowSource {
     }
 
     private func number(_ value: Double, xf: UInt16) -> CellValue {
-        let formats = workbook.globals.cellFormats
-        let kind = Int(xf) < formats.count ? formats[Int(xf)] : .number
-        return CellValues.number(value, kind: kind, uses1904System: workbook.uses1904DateSystem)
+        let kind = Int(xf) < cellFormats.count ? cellFormats[Int(xf)] : .number
+        return CellValues.number(value, kind: kind, uses1904System: uses1904DateSystem)
     }
 
-    /// MULRK: several RK numbers side by side in one row, put in `decoded` one by one.
-    private func mulrk(_ record: Record, row: Int, firstColumn: Int) {
+    /// MULRK: several RK numbers side by side in one row, handed to `sink` one by one.
+    private func mulrk(_ record: Record, row: Int, firstColumn: Int, into sink: inout some CellSink) {
         let count = (record.length - 6) / 6
         let body = record.body.lowerBound
         for index in 0..<max(count, 0) {
             let at = body + 4 + index * 6
-            decoded.append((CellPosition(row: row, column: firstColumn + index), number(CellValues.rk(stream.u32(at + 2)), xf: stream.u16(at))))
+            sink.add(number(CellValues.rk(stream.u32(at + 2)), xf: stream.u16(at)), at: CellPosition(row: row, column: firstColumn + index))
         }
     }
 
@@ -238,5 +241,21 @@ public final class XLSSheetReader: RowSource {
             throw locate(error, cell: CellPosition(row: Int(stream.u16(record.body.lowerBound)) + 1,
                                                   column: Int(stream.u16(record.body.lowerBound + 2)) + 1))
         }
+    }
+}
+
+/// Where decoded cells go, in record order: the row being built, or every row at once.
+protocol CellSink {
+    mutating func add(_ value: CellValue, at position: CellPosition)
+}
+
+extension RowBuilder: CellSink {}
+
+/// Every row of a sheet whose cells are out of row order, each gathered by its number.
+struct RowsByNumber: CellSink {
+    var builders: [Int: RowBuilder] = [:]
+
+    mutating func add(_ value: CellValue, at position: CellPosition) {
+        builders[position.row, default: RowBuilder()].add(value, at: position)
     }
 }
