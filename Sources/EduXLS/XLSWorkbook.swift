@@ -52,6 +52,9 @@ public final class XLSWorkbook: Sendable {
         self.warnings = warnings
     }
 
+    /// The size of the workbook stream read, in bytes.
+    public var streamByteCount: Int { stream.count }
+
     public func sheet(named name: String) -> SheetDescription? {
         sheets.first { $0.name == name }
     }
