@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "EduXLSXTests", dependencies: ["EduXLSX", "EduZip", "EduCore", "EduTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduXLSTests", dependencies: ["EduXLS", "EduCore", "EduTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduCSVTests", dependencies: ["EduCSV", "EduCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EduNormaliseTests", dependencies: ["EduNormalise", "EduCore", "EduXLSX", "EduCSV"],
+        .testTarget(name: "EduNormaliseTests", dependencies: ["EduNormalise", "EduCore", "EduXLSX", "EduXLS", "EduCSV"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise", "EduStandards"]),
         .testTarget(name: "EduReportsTests", dependencies: [

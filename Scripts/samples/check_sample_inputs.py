@@ -4,6 +4,7 @@
     python3 Scripts/samples/check_sample_inputs.py [--dir SampleInputs]
 
 - every XLSX opens with openpyxl (formulas and cached values) and python-calamine, every sheet;
+- every .xls (BIFF8, which openpyxl cannot read) opens with python-calamine, every sheet;
 - every CSV decodes in its declared encoding, with the declared BOM and line ends, and parses
   into rows of one width;
 - every base count in TRUTH.json is found in the rows (or, for forms, the sheet) its sources
@@ -30,6 +31,9 @@ import openpyxl
 import python_calamine
 
 NONE_MARKS = {"—", "-", "/", "无"}
+OLE2_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
+# BOF (0x0809), 16 bytes, BIFF8 (0x0600), workbook globals (0x0005): how a BIFF8 Workbook stream starts.
+BIFF8_GLOBALS_BOF = bytes.fromhex("0908100000060500")
 FULL = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -115,6 +119,20 @@ def main():
                                 failures.append(f"{info['file']} › {ws.title}!{c.coordinate}: formula without a cached value")
                 print(f"ok  {info['file']} › {ws.title} ({ws.sheet_state}): {ws.max_row}×{ws.max_column}, "
                       f"calamine {len(rows)} rows, {len(ws.merged_cells.ranges)} merged ranges")
+        elif info["file"].endswith(".xls"):
+            # openpyxl cannot read BIFF: python-calamine alone, every sheet.
+            head = open(path, "rb").read()
+            if not head.startswith(OLE2_SIGNATURE):
+                failures.append(f"{info['file']}: not an OLE2 compound file")
+            elif BIFF8_GLOBALS_BOF not in head:
+                failures.append(f"{info['file']}: no BIFF8 workbook-globals BOF record")
+            cal = python_calamine.CalamineWorkbook.from_path(path)
+            for sheet in cal.sheets_metadata:
+                rows = calamine_rows(path, sheet.name)
+                tables[(info["file"], sheet.name)] = rows
+                state = "visible" if sheet.visible == python_calamine.SheetVisibleEnum.Visible else "hidden"
+                print(f"ok  {info['file']} › {sheet.name} ({state}): BIFF8, "
+                      f"calamine {len(rows)} rows × {max((len(r) for r in rows), default=0)}")
         else:
             rows, problems = read_csv(path, info)
             failures += [f"{info['file']}: {p}" for p in problems]

@@ -7,8 +7,9 @@ written again, in canonical units (元, m², 人, ...), into SampleInputs/TRUTH.
 
     python3 Scripts/samples/make_sample_inputs.py [--out SampleInputs]
 
-Needs: xlsxwriter, openpyxl (pip), soffice (apt: libreoffice-calc-nogui) for the one
-LibreOffice-saved workbook. Without soffice that workbook is left as it is, with a warning.
+Needs: xlsxwriter, openpyxl (pip), soffice (apt: libreoffice-calc-nogui) for the two
+LibreOffice-saved workbooks (石门乡's .xlsx, 龙潭镇枫林小学's .xls). Without soffice each is left as it
+is, with a warning; an .xls not there yet is written as the .xlsx it is drafted as.
 Then run Scripts/samples/check_sample_inputs.py to read everything back.
 """
 
@@ -867,12 +868,20 @@ def write_longtan_nine_year(out, schools):
                 units={"equipment_value": "万元, two decimals"})
 
 
-def write_longtan_village(out, schools):
+def soffice_version(soffice):
+    """'LibreOffice 7.4.7.2' from `soffice --version` ('LibreOffice 7.4.7.2 40(Build:2)')."""
+    with tempfile.TemporaryDirectory() as tmp:
+        text = subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/profile",
+                               "--version"], check=True, capture_output=True, text=True, timeout=120,
+                              env=dict(os.environ, HOME=tmp)).stdout
+    words = text.split()
+    return " ".join(words[:2]) if len(words) >= 2 else "LibreOffice"
+
+
+def draft_longtan_village(path, s):
     """Rows of labels with their values in the row below (xlsxwriter)."""
-    file = "龙潭镇枫林小学2024年报表.xlsx"
-    s = by_name(schools)["青石县龙潭镇枫林小学"]
     p = s["parts"]["primary"]
-    wb = xlsxwriter.Workbook(os.path.join(out, file))
+    wb = xlsxwriter.Workbook(path)
     wb.set_properties({"author": "钟伟", "created": FIXED_TIME})
     ws = wb.add_worksheet("Sheet1")
     f_title = wb.add_format({"bold": True, "font_size": 14, "align": "center"})
@@ -905,9 +914,42 @@ def write_longtan_village(out, schools):
     ws.write(row, 0, "填表人：钟伟")
     ws.write(row, 3, "2024.9.25")           # a date typed as text, as people do
     wb.close()
-    add_source(s, file, "Sheet1", layout="form: a row of labels, values in the row below")
-    return dict(file=file, producer=f"xlsxwriter {xlsxwriter.__version__}", township="龙潭镇",
+
+
+def write_longtan_village(out, schools, soffice):
+    """The form drafted as .xlsx by xlsxwriter, then saved as .xls (BIFF8) by LibreOffice's 'MS Excel 97'
+    filter, as a village school's old PC sends it. Without soffice an .xls already there is kept; else
+    the draft itself is written, as .xlsx."""
+    file = "龙潭镇枫林小学2024年报表.xls"
+    legacy = "龙潭镇枫林小学2024年报表.xlsx"    # the draft's name, and what earlier runs wrote
+    s = by_name(schools)["青石县龙潭镇枫林小学"]
+    target = os.path.join(out, file)
+    info = dict(file=file, producer=f"xlsxwriter {xlsxwriter.__version__}", township="龙潭镇",
                 layout="form", units={"equipment_value": "元"})
+    if not soffice:
+        if os.path.exists(target):
+            print(f"warning: soffice not found; {file} left as it is", file=sys.stderr)
+            info["producer"] += ", then LibreOffice 'MS Excel 97' (kept from an earlier run)"
+        else:
+            print(f"warning: soffice not found; {legacy} written as .xlsx instead of {file}", file=sys.stderr)
+            draft_longtan_village(os.path.join(out, legacy), s)
+            info["file"] = legacy
+        add_source(s, info["file"], "Sheet1", layout="form: a row of labels, values in the row below")
+        return info
+    with tempfile.TemporaryDirectory() as tmp:
+        draft = os.path.join(tmp, legacy)
+        draft_longtan_village(draft, s)
+        env = dict(os.environ, HOME=tmp)
+        subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/profile",
+                        "--convert-to", "xls:MS Excel 97", "--outdir", tmp, draft],
+                       check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+        shutil.copyfile(os.path.join(tmp, file), target)
+    if os.path.exists(os.path.join(out, legacy)):       # an earlier run's .xlsx: one return, one file
+        os.remove(os.path.join(out, legacy))
+        print(f"removed {legacy}: the return is {file} now")
+    info["producer"] += f", then {soffice_version(soffice)} 'MS Excel 97' filter (BIFF8)"
+    add_source(s, file, "Sheet1", layout="form: a row of labels, values in the row below")
+    return info
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1148,7 +1190,7 @@ def main():
         write_shimen(out, schools, soffice),
         write_longtan_central(out, schools),
         write_longtan_nine_year(out, schools),
-        write_longtan_village(out, schools),
+        write_longtan_village(out, schools, soffice),
         write_baisha(out, schools),
         write_taoyuan(out, schools),
     ]

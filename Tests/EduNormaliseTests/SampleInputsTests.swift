@@ -1,6 +1,7 @@
 import EduCSV
 import EduCore
 @testable import EduNormalise
+import EduXLS
 import EduXLSX
 import Foundation
 import Testing
@@ -24,6 +25,13 @@ struct SampleInputsTests {
             let csv = try CSVFile(path: path)
             var rows = try csv.rows()
             return [try normaliser.normalise(&rows)]
+        }
+        if file.hasSuffix(".xls") {
+            let workbook = try XLSWorkbook(path: path)
+            return try workbook.sheets.map { sheet in
+                var rows = try workbook.rows(of: sheet)
+                return try normaliser.normalise(&rows)
+            }
         }
         let workbook = try Workbook(path: path)
         return try workbook.sheets.map { sheet in

@@ -51,7 +51,7 @@ struct ConcurrentIngestTests {
     func twoIngestsOnANewWarehouseBothSucceed() throws {
         let folder = try BinaryRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = [Self.sample("龙潭镇中心小学2024年报.xlsx"), Self.sample("龙潭镇枫林小学2024年报表.xlsx")]
+        let files = [Self.sample("龙潭镇中心小学2024年报.xlsx"), Self.sample("龙潭镇枫林小学2024年报表.xls")]
         var failures: [String] = []
         for trial in 1...20 {
             let db = folder.appendingPathComponent("w\(trial).sqlite")
@@ -77,7 +77,7 @@ struct ConcurrentIngestTests {
         let db = folder.appendingPathComponent("w.sqlite")
         let file = Self.sample("龙潭镇中心小学2024年报.xlsx")
         // The warehouse exists first, so both processes race on the load alone.
-        let first = try BinaryRunner.run(Self.ingest(Self.sample("龙潭镇枫林小学2024年报表.xlsx"), db: db))
+        let first = try BinaryRunner.run(Self.ingest(Self.sample("龙潭镇枫林小学2024年报表.xls"), db: db))
         #expect(first.status == 0, "\(first.stderr)")
 
         let pause = ["EDUETL_TEST_PAUSE_AFTER_VALUES": "1:1500"]

@@ -9,9 +9,11 @@ import Glibc
 /// settled or refused, unusable databases, and a load killed with SIGKILL mid-transaction.
 struct IngestCommandTests {
     static let samples = BinaryRunner.root.appendingPathComponent("SampleInputs")
-    /// The sample county 青石县's nine returns (SampleInputs' own files; the district 东湖区 has a folder of its own).
+    /// The sample county 青石县's nine returns (SampleInputs' own files: XLSX, one .xls, CSV; the district 东湖区
+    /// has a folder of its own).
     static let countyFiles: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? [])
-        .filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".csv") }.sorted().map { samples.appendingPathComponent($0).path }
+        .filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".xls") || $0.hasSuffix(".csv") }.sorted()
+        .map { samples.appendingPathComponent($0).path }
     static let catalogue = BinaryRunner.root.appendingPathComponent("Pipelines/catalogue.yml").path
     static let stallMarker = "eduetl-test: stalled inside a load"
 
@@ -625,7 +627,7 @@ struct IngestCommandTests {
         let folder = try BinaryRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // Small forms first, then a 78-value township file that stalls after 40 values.
-        let paths = ["龙潭镇中心小学2024年报.xlsx", "龙潭镇枫林小学2024年报表.xlsx", "龙潭镇龙潭学校2024年报.xlsx", "桃源乡2024年学校基本数据.csv"]
+        let paths = ["龙潭镇中心小学2024年报.xlsx", "龙潭镇枫林小学2024年报表.xls", "龙潭镇龙潭学校2024年报.xlsx", "桃源乡2024年学校基本数据.csv"]
             .map { Self.samples.appendingPathComponent($0).path }
         let stallAfter = 40
 

@@ -112,7 +112,7 @@ struct InputsAndExitStatusTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("w.sqlite")
         #expect(try Self.ingest([Self.good], db: db).status == 0)
-        let workbooks = IngestCommandTests.countyFiles.filter { $0.hasSuffix(".xlsx") }
+        let workbooks = IngestCommandTests.countyFiles.filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".xls") }
         // The files may grow no more than 200 KB (SIGXFSZ ignored, so writes fail as on a full disk).
         let script = "trap '' XFSZ; ulimit -f 400; exec \"$0\" \"$@\""
         let result = try IngestCommandTests.runProgram("/bin/sh", ["-c", script, BinaryRunner.binary.path, "ingest"] + workbooks

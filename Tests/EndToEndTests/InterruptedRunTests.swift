@@ -8,7 +8,7 @@ import Glibc
 /// recorded as it starts being read and loaded, and the next run marks the dead run
 /// 'interrupted', naming the file in its output and in `ingest_runs.message`.
 struct InterruptedRunTests {
-    static let paths = ["龙潭镇中心小学2024年报.xlsx", "龙潭镇枫林小学2024年报表.xlsx", "龙潭镇龙潭学校2024年报.xlsx", "桃源乡2024年学校基本数据.csv"]
+    static let paths = ["龙潭镇中心小学2024年报.xlsx", "龙潭镇枫林小学2024年报表.xls", "龙潭镇龙潭学校2024年报.xlsx", "桃源乡2024年学校基本数据.csv"]
         .map { IngestCommandTests.samples.appendingPathComponent($0).path }
 
     static func arguments(db: URL, json: Bool = false) -> [String] {
