@@ -75,11 +75,13 @@ struct XLSWorkbookTests {
         #expect(try WarehouseQuery.count(db, "school_values") == 24)
     }
 
-    @Test(.enabled(if: hasCorpus, "../shared/conformance-xls is not beside the repository"))
-    func anXLSNamedXLSXIsReadForWhatItIs() throws {
+    /// An .xls renamed .xlsx, a template (.xlt), a file named anything: the OLE2 signature decides.
+    @Test(.enabled(if: hasCorpus, "../shared/conformance-xls is not beside the repository"),
+          arguments: ["return.xlsx", "return.xlt", "return.XLS", "return.dat", "return.csv"])
+    func anXLSIsReadForWhatItIsWhateverItsName(name: String) throws {
         let folder = try BinaryRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let renamed = folder.appendingPathComponent("return.xlsx").path
+        let renamed = folder.appendingPathComponent(name).path
         try FileManager.default.copyItem(atPath: Self.chineseReturn, toPath: renamed)
         let result = try BinaryRunner.run(["inspect", renamed])
         #expect(result.status == 0, "\(result.stderr)")
