@@ -315,6 +315,13 @@ compliance:
   min_met: 6
   unmet_floor: 0.85
 
+# The 2017 standard's limits on scale: pupils per class (班额), and a school's pupils (规模: its
+# primary, junior and senior parts together), by school type where one is named, else by stage.
+class_size: {primary: 45, junior: 50}
+school_size:
+  stages: {primary: 2000, junior: 2500}
+  school_types: {九年一贯制学校: 2500}
+
 # Schools left out of the county figures (listed as excluded, with the reason).
 exclusions:
   - {school_type: 教学点, below_students: 50, reason: 教学点 under 50 students}
@@ -328,6 +335,18 @@ county_targets:
   junior_progression_rate: {target: 0.95, comparison: ">="}
   disabled_children_enrolment_rate: {target: 0.95, comparison: ">="}
   migrant_children_enrolment_rate: {target: 0.99, comparison: ">="}
+  # Set by the county plans; computed from the county's counted schools where no county sheet
+  # gives them: books per pupil, and the share of full-time teachers with the stage's required
+  # degree (primary 专科及以上, junior 本科及以上).
+  primary_books_per_student: {target: 30, comparison: ">="}
+  junior_books_per_student: {target: 40, comparison: ">="}
+  primary_teachers_college_share: {target: 0.70, comparison: ">="}
+  junior_teachers_bachelor_share: {target: 0.60, comparison: ">="}
+
+# A county whose own plan sets another target: one value per indicator and county, e.g.
+#   county_plans:
+#     "360321": {primary_teachers_college_share: 0.75, junior_teachers_bachelor_share: 0.80}
+county_plans: {}
 
 """#
 

@@ -39,6 +39,20 @@ public struct Standards: Sendable, Equatable {
         }
     }
 
+    /// The 2017 standard's scale limits: pupils per class by stage, and a school's pupils by its type
+    /// (九年一贯制学校) or else its stage. Empty when the file sets none.
+    public struct ScaleLimits: Sendable, Equatable {
+        public var classSize: [Stage: Double]
+        public var schoolSizeByStage: [Stage: Double]
+        public var schoolSizeByType: [String: Double]
+
+        public init(classSize: [Stage: Double] = [:], schoolSizeByStage: [Stage: Double] = [:], schoolSizeByType: [String: Double] = [:]) {
+            self.classSize = classSize
+            self.schoolSizeByStage = schoolSizeByStage
+            self.schoolSizeByType = schoolSizeByType
+        }
+    }
+
     /// standard → stage (primary, junior) → limit.
     public var cvLimits: [BalanceStandard: [Stage: Double]]
     public var basicIndicators: [String]
@@ -48,11 +62,15 @@ public struct Standards: Sendable, Equatable {
     public var unmetFloor: Double
     public var exclusions: [Exclusion]
     public var countyTargets: [Target]
+    public var scaleLimits: ScaleLimits
+    /// A county's own plan: county code → indicator → the target it sets instead of the default.
+    public var countyPlans: [String: [String: Double]]
     /// The file (or built-in name) they were read from; not part of equality.
     public var source: String
 
     public init(cvLimits: [BalanceStandard: [Stage: Double]], basicIndicators: [String], qualityMinimums: [QualityMinimum],
-                minMet: Int, unmetFloor: Double, exclusions: [Exclusion], countyTargets: [Target], source: String) {
+                minMet: Int, unmetFloor: Double, exclusions: [Exclusion], countyTargets: [Target],
+                scaleLimits: ScaleLimits = ScaleLimits(), countyPlans: [String: [String: Double]] = [:], source: String) {
         self.cvLimits = cvLimits
         self.basicIndicators = basicIndicators
         self.qualityMinimums = qualityMinimums
@@ -60,6 +78,8 @@ public struct Standards: Sendable, Equatable {
         self.unmetFloor = unmetFloor
         self.exclusions = exclusions
         self.countyTargets = countyTargets
+        self.scaleLimits = scaleLimits
+        self.countyPlans = countyPlans
         self.source = source
     }
 
@@ -68,6 +88,6 @@ public struct Standards: Sendable, Equatable {
     public static func == (lhs: Standards, rhs: Standards) -> Bool {
         lhs.cvLimits == rhs.cvLimits && lhs.basicIndicators == rhs.basicIndicators && lhs.qualityMinimums == rhs.qualityMinimums
             && lhs.minMet == rhs.minMet && lhs.unmetFloor == rhs.unmetFloor && lhs.exclusions == rhs.exclusions
-            && lhs.countyTargets == rhs.countyTargets
+            && lhs.countyTargets == rhs.countyTargets && lhs.scaleLimits == rhs.scaleLimits && lhs.countyPlans == rhs.countyPlans
     }
 }

@@ -73,7 +73,46 @@ public enum StandardsLoader {
         }
         return Standards(cvLimits: limits, basicIndicators: basic, qualityMinimums: minimums,
                          minMet: Int(minMet), unmetFloor: try compliance.number("unmet_floor"),
-                         exclusions: exclusions, countyTargets: targets, source: root.file)
+                         exclusions: exclusions, countyTargets: targets, scaleLimits: try scaleLimits(root),
+                         countyPlans: try countyPlans(root, targets: targets), source: root.file)
+    }
+
+    /// class_size and school_size, both optional (a file written before them sets none).
+    static func scaleLimits(_ root: ConfigNode) throws(StandardsError) -> Standards.ScaleLimits {
+        var limits = Standards.ScaleLimits()
+        if let classSize = root["class_size"] { limits.classSize = try stageNumbers(classSize) }
+        if let schoolSize = root["school_size"] {
+            if let stages = schoolSize["stages"] { limits.schoolSizeByStage = try stageNumbers(stages) }
+            if schoolSize["school_types"] != nil {
+                for (key, value) in try schoolSize.mapping("school_types") {
+                    guard let type = key.text, !type.isEmpty else { throw key.fail("a school type (九年一贯制学校 …) is expected") }
+                    guard let number = value.number, number > 0 else { throw value.fail("'\(type)' must be a number of pupils") }
+                    limits.schoolSizeByType[type] = number
+                }
+            }
+        }
+        return limits
+    }
+
+    /// county_plans: per county code, targets that differ from county_targets' (optional).
+    static func countyPlans(_ root: ConfigNode, targets: [Standards.Target]) throws(StandardsError) -> [String: [String: Double]] {
+        guard root["county_plans"]?.entries?.isEmpty == false else { return [:] }
+        let known = Set(targets.map(\.indicator))
+        var plans: [String: [String: Double]] = [:]
+        for (key, value) in try root.mapping("county_plans") {
+            guard let county = key.text, county.count == 6, county.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw key.fail("county_plans are keyed by a six-digit county code (\"360321\")")
+            }
+            guard let entries = value.entries else { throw value.fail("give the plan's targets: indicator: number") }
+            for (indicatorKey, number) in entries {
+                guard let indicator = indicatorKey.text, known.contains(indicator) else {
+                    throw indicatorKey.fail("'\(indicatorKey.text ?? "")' is not among county_targets")
+                }
+                guard let target = number.number else { throw number.fail("'\(indicator)' must be a number") }
+                plans[county, default: [:]][indicator] = target
+            }
+        }
+        return plans
     }
 
     /// A number for primary and for junior.

@@ -195,6 +195,7 @@ enum Schema {
         ("003-pipeline-runs", pipelineRunsMigration),
         ("004-stages-and-schools", stagesMigration),
         ("005-run-files", runFilesMigration),
+        ("006-judged-balance", judgedBalanceMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each

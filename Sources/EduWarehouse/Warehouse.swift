@@ -97,6 +97,7 @@ extension Warehouse {
             try connection.execute("""
                 DELETE FROM standard_cv_limits; DELETE FROM standard_indicators; DELETE FROM quality_minimums;
                 DELETE FROM compliance_rule; DELETE FROM exclusion_rules; DELETE FROM county_rate_targets;
+                DELETE FROM scale_limits; DELETE FROM county_target_overrides;
                 """)
             let limit = try connection.prepare("INSERT INTO standard_cv_limits (standard, stage, cv_limit) VALUES (?, ?, ?)")
             for (standard, stages) in standards.cvLimits {
@@ -116,6 +117,15 @@ extension Warehouse {
             for rule in standards.exclusions { try exclusion.run([.text(rule.schoolType), .optional(rule.belowStudents), .text(rule.reason)]) }
             let target = try connection.prepare("INSERT INTO county_rate_targets (indicator, target, comparison) VALUES (?, ?, ?)")
             for entry in standards.countyTargets { try target.run([.text(entry.indicator), .double(entry.target), .text(entry.comparison.rawValue)]) }
+            let scale = try connection.prepare("INSERT INTO scale_limits (kind, applies_to, maximum) VALUES (?, ?, ?)")
+            let limits = standards.scaleLimits
+            for (stage, maximum) in limits.classSize { try scale.run([.text("class_size"), .text(stage.rawValue), .double(maximum)]) }
+            for (stage, maximum) in limits.schoolSizeByStage { try scale.run([.text("school_size"), .text(stage.rawValue), .double(maximum)]) }
+            for (type, maximum) in limits.schoolSizeByType { try scale.run([.text("school_size"), .text(type), .double(maximum)]) }
+            let plan = try connection.prepare("INSERT INTO county_target_overrides (county_code, indicator, target) VALUES (?, ?, ?)")
+            for (county, targets) in standards.countyPlans {
+                for (indicator, value) in targets { try plan.run([.text(county), .text(indicator), .double(value)]) }
+            }
         }
     }
 }
