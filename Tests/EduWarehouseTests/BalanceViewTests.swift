@@ -42,7 +42,7 @@ struct BalanceViewTests {
         try Data(csv.utf8).write(to: folder.appendingPathComponent("示例县2024.csv"))
         let warehouse = try Self.ingest([folder.path])
         let row = try #require(try warehouse.connection.prepare("""
-            SELECT schools, students, mean, cv, cv_limit, cv_met FROM county_balance
+            SELECT schools, students, mean, cv, cv_limit, cv_met, judged FROM county_balance
             WHERE stage = 'primary' AND standard = 'basic' AND indicator = 'books_per_student'
             """).rows().first)
         #expect(row[0].int == 5)
@@ -50,7 +50,20 @@ struct BalanceViewTests {
         #expect(abs(row[2].double! - 1913.0 / 302) < 1e-9)
         #expect(abs(row[3].double! - 0.5153) < 0.00005, "cv \(row[3])")
         #expect(row[4].double == 0.65)
-        #expect(row[5].int == 1)
+        // The 2012 standard judges only the composite: an indicator's CV is reported, not judged.
+        #expect(row[5].int == nil)
+        #expect(row[6].int == 0)
+        // With books alone, seven of the eight indicators have no CV: no composite, and why.
+        let composite = try #require(try warehouse.connection.prepare("""
+            SELECT cv, cv_met, judged, composite_note FROM county_balance WHERE stage = 'primary' AND indicator = 'composite'
+            """).rows().first)
+        #expect(composite[0].double == nil)
+        #expect(composite[1].int == nil)
+        #expect(composite[2].int == 1)
+        let note = try #require(composite[3].text)
+        #expect(note.hasPrefix("teaching_aux_area_per_student: no school reported teaching_aux_area; "))
+        #expect(note.split(separator: ";").count == 7)
+        #expect(!note.contains("books_per_student"))
     }
 
     /// A school part's figures as the views should see them: its own, plus whole-school figures
@@ -172,17 +185,21 @@ struct BalanceViewTests {
             let met = items.filter { item in item.0.map { $0 >= item.1 } ?? false }.count
             let allKnown = items.allSatisfy { $0.0 != nil }
             let floorKept = items.allSatisfy { value, minimum in value.map { $0 >= minimum || $0 >= Self.standards.unmetFloor * minimum } ?? true }
-            let complies: Int64? = allKnown ? (met >= Self.standards.minMet && floorKept ? 1 : 0) : nil
-            #expect(row[2].int == Int64(met), "\(part.name) \(part.stage) met")
-            // A figure written —, / or 无 loads none: compliance then cannot be told (NULL).
-            let marked = try warehouse.connection.prepare("SELECT count(*) FROM empty_markers WHERE school_code = ? AND stage = ?")
-                .rows([.text(part.code), .text(part.stage)]).first?.first?.int ?? 0
-            if marked > 0 {
-                #expect(row[3].int == nil, "\(part.name): a marked-empty figure leaves compliance open")
-            } else {
-                // Every figure known: 1 or 0 as computed; one unknown: NULL (cannot be told).
-                #expect(row[3].int == complies, "\(part.name) \(part.stage) complies")
+            // A figure written —, / or 无 loads none: it is missing, like one the return lacks.
+            let marked = Set(try warehouse.connection.prepare("SELECT field FROM empty_markers WHERE school_code = ? AND stage = ?")
+                .rows([.text(part.code), .text(part.stage)]).compactMap { $0.first?.text })
+            let known = zip(Self.standards.qualityMinimums, items).map { entry, item in
+                marked.contains(DerivedIndicator.all.first { $0.id == entry.indicator }?.field ?? "") ? nil : item.0
             }
+            let missing = known.filter { $0 == nil }.count
+            let belowFloor = zip(known, items).contains { value, item in value.map { $0 < Self.standards.unmetFloor * item.1 } ?? false }
+            let knownMet = zip(known, items).filter { value, item in value.map { $0 >= item.1 } ?? false }.count
+            // Fails whatever the missing figures are: 0; could still go either way: NULL; else as computed.
+            let complies: Int64? = belowFloor || knownMet + missing < Self.standards.minMet ? 0
+                : missing > 0 ? nil : (met >= Self.standards.minMet && floorKept ? 1 : 0)
+            #expect(allKnown || missing > 0)
+            #expect(row[2].int == Int64(met) || !marked.isEmpty, "\(part.name) \(part.stage) met")
+            #expect(row[3].int == complies, "\(part.name) \(part.stage) complies")
             #expect((row[4].text != nil) == Self.excluded(part), "\(part.name) excluded: \(String(describing: row[4].text))")
             seen += 1
         }
@@ -197,7 +214,10 @@ struct BalanceViewTests {
         let warehouse = try Self.ingestSamples()
         let county = (SampleWarehouseTests.truth["county"] as! [String: Any])["rates_file"] as! [String: Any]
         let values = county["values"] as! [String: Double]
-        let rows = try warehouse.connection.prepare("SELECT indicator, value, target, comparison, met FROM county_targets WHERE year = 2024 AND county_code = '360321'").rows()
+        let rows = try warehouse.connection.prepare("""
+            SELECT indicator, value, target, comparison, met FROM county_targets
+            WHERE year = 2024 AND county_code = '360321' AND computed_from_schools IS NULL
+            """).rows()
         #expect(rows.count == values.count)
         for row in rows {
             let id = row[0].text!
