@@ -21,6 +21,17 @@ public enum BuiltInDefaults {
 #                  合计 is the number of classes; its 一年级 … 六年级 siblings are breakdowns)
 # fields[].weak_aliases: aliases that name the field only where no parent header holds one of
 #                  the field's weak_exclude words (专科及以上学历 under 教职工 counts staff, not teachers)
+# fields[].fallback_aliases: aliases that name the field less surely (多媒体教室 for 网络多媒体教室):
+#                  mapped where no other column names the field, the other column taken where one does
+# fields[].outside: exclusion words naming what the field never counts (附设幼儿班 among students,
+#                  代课 among 专任教师). A bracket that says what a figure takes in or leaves out
+#                  ((含…), (包括…), (不含…), (不包括…), (除…外)) is judged apart from the rest of the
+#                  header: taking in a part of the field (县级及以上骨干教师(含市级、省级)) or leaving
+#                  out an outside word (在校学生数(不含附设幼儿班)) is still the field; taking in an
+#                  outside word (专任教师(含代课教师)) or leaving out another exclusion word
+#                  (县级以上骨干教师(不含省级)) is another figure. 县级(含)以上 reads as 县级及以上.
+# fields[].alternative_to: the field this one stands in for at some stage (专科及以上学历 is the
+#                  primary stage's 高于规定学历): a sheet that gives either is not missing the figure
 # An alias ending in 数 also matches without it (音体美专任教师数 / 音体美专任教师).
 version: 1
 
@@ -85,7 +96,8 @@ fields:
     # A kindergarten's pupils: 在园幼儿数, 在园（班）人数.
     aliases: [在校生数, 在校学生数, 学生数, 学生人数, 在籍学生数, 在校生, 在校学生, 在籍学生, 学生总数, 在校生人数,
               在园幼儿数, 在园人数, 在园(班)人数, 在园儿童数, 在园幼儿人数, 在园生数]
-    exclude: [毕业, 招生, 寄宿, 女, 少数民族, 随迁, 留守, 残疾, 流动, 借读, 新生, 辍学, 转入, 转出, 住校, 附设, 幼儿班]
+    exclude: [毕业, 招生, 寄宿, 女, 少数民族, 随迁, 留守, 残疾, 流动, 借读, 新生, 辍学, 转入, 转出, 住校]
+    outside: [附设, 幼儿班, 学前班]
   - id: students_female
     name: 女学生数
     kind: count
@@ -100,29 +112,56 @@ fields:
     unit: 个
     aliases: [班级数, 教学班数, 班数, 教学班, 班级]
     group_aliases: [班额情况, 班额, 班级情况, 班数情况, 教学班情况]
-    exclude: [班额, 大班, 超大班, 复式]
+    # 56人以上班级数, 46-55人班级数, 大班额班级数, 超大班额 count classes of a size band, not all
+    # classes; the bands differ from return to return (56, 66 …), so none is a field of its own.
+    # A class count never speaks of persons: 人 after the alias is taken out (46-55人班级数) is a band.
+    exclude: [班额, 大班, 超大班, 复式, 人以上, 人及以上, 人以下, 人及以下, 人, 超过, 超员]
+    outside: [幼儿班, 学前班]
   - id: staff
     name: 教职工数
     kind: count
     unit: 人
     aliases: [教职工数, 教职工, 教职工总数, 教职工人数, 教职员工数]
-    exclude: [女, 专任, 代课, 兼任, 临聘, 外聘, 离退休, 学历, 职称]
+    exclude: [女, 专任, 学历, 职称]
+    outside: [代课, 兼任, 临聘, 外聘, 离退休]
   - id: full_time_teachers
     name: 专任教师数
     kind: count
     unit: 人
     aliases: [专任教师数, 专任教师, 专任教师人数, 专任教师总数]
-    exclude: [女, 音体美, 体育, 艺术, 音乐, 美术, 骨干, 学历, 职称, 岁, 代课, 兼任, 外聘, 临聘, 少数民族]
+    exclude: [女, 音体美, 体育, 艺术, 音乐, 美术, 骨干, 学历, 职称, 岁, 少数民族]
+    outside: [代课, 兼任, 外聘, 临聘]
+  # The required degree depends on the stage (primary 专科及以上, junior 本科及以上): a header that
+  # says only "above the required degree" is teachers_above_required_degree; one that names the
+  # degree is teachers_college_degree or teachers_bachelor_degree, and the views take each stage's
+  # from its own (primary ← college, junior ← bachelor, else teachers_above_required_degree).
   - id: teachers_above_required_degree
     name: 高于规定学历教师数
     kind: count
     unit: 人
-    # 专科/本科及以上学历 alone say "of some group, those with a degree": they count teachers
-    # only where no parent header names the whole staff (教职工).
-    weak_aliases: [专科及以上学历, 本科及以上学历, 专科及以上, 本科及以上, 专科及以上学历教师数, 本科及以上学历教师数]
+    aliases: [高于规定学历教师数, 高于规定学历, 高于规定学历教师, 高于规定学历专任教师数, 高于规定学历人数, 规定学历以上教师数,
+              规定学历以上, 规定学历及以上, 规定学历以上教师, 合格学历以上教师数, 合格学历以上, 合格学历以上教师, 高于合格学历教师数]
+  # 专科/本科及以上学历 alone say "of some group, those with a degree": they count teachers only
+  # where no parent header names the whole staff (教职工). A header that names the required degree
+  # too (高于规定学历(专科及以上)) is teachers_above_required_degree.
+  - id: teachers_college_degree
+    name: 专科及以上学历教师数
+    kind: count
+    unit: 人
+    aliases: [专科及以上学历专任教师数, 专科及以上学历教师, 专科以上学历教师数, 专科以上学历教师, 大专及以上学历教师数, 大专以上学历教师数]
+    weak_aliases: [专科及以上学历, 专科及以上, 专科以上学历, 专科以上, 大专及以上学历, 大专及以上, 大专以上学历, 大专以上, 专科及以上学历教师数]
     weak_exclude: [教职工, 职工, 工作人员]
-    aliases: [高于规定学历教师数, 高于规定学历, 高于规定学历教师, 高于规定学历专任教师数, 专科及以上学历, 本科及以上学历,
-              高于规定学历人数]
+    exclude: [规定, 合格, 职工]
+    alternative_to: teachers_above_required_degree
+  - id: teachers_bachelor_degree
+    name: 本科及以上学历教师数
+    kind: count
+    unit: 人
+    aliases: [本科及以上学历专任教师数, 本科及以上学历教师, 本科以上学历教师数, 本科以上学历教师]
+    weak_aliases: [本科及以上学历, 本科及以上, 本科以上学历, 本科以上, 本科及以上学历教师数]
+    weak_exclude: [教职工, 职工, 工作人员]
+    exclude: [规定, 合格, 职工]
+    alternative_to: teachers_above_required_degree
   - id: teachers_mid_senior_title
     name: 中级及以上专业技术职务教师数
     kind: count
@@ -136,7 +175,8 @@ fields:
     aliases: [县级以上骨干教师数, 县级以上骨干教师, 县级及以上骨干教师, 县级及以上骨干教师数, 县级以上骨干, 县级及以上骨干,
               骨干教师数(县级以上), 骨干教师(县级以上), 骨干教师数(县级及以上), 骨干教师(县级及以上), 骨干教师县级以上,
               骨干教师县级及以上]
-    exclude: [省级, 市级, 国家级, 校级]
+    exclude: [省级, 市级, 国家级]
+    outside: [校级]
   - id: pe_arts_teachers
     name: 体育、艺术(美术、音乐)专任教师数
     kind: count
@@ -169,12 +209,16 @@ fields:
     kind: count
     unit: 册
     aliases: [图书册数, 图书, 图书数, 藏书, 藏书量, 图书藏量, 纸质图书]
-    exclude: [电子, 馆, 室, 面积, 经费, 金额]
+    exclude: [馆, 室, 面积, 经费, 金额]
+    outside: [电子]
   - id: multimedia_classrooms
     name: 网络多媒体教室数
     kind: count
     unit: 间
     aliases: [网络多媒体教室数, 网络多媒体教室]
+    # The 2017 indicator counts networked rooms; a return that writes only 多媒体教室 counts them so.
+    fallback_aliases: [多媒体教室数, 多媒体教室]
+    exclude: [非, 未联网, 普通]
 
   # County figures (a sheet of the county's rates, with the county instead of a school): shares,
   # stored as fractions (92.3% → 0.923); gross rates above 100% are valid.

@@ -65,6 +65,12 @@ public struct Catalogue: Sendable {
         fields.first { $0.id == id }
     }
 
+    /// The field and those that stand in for it, or it for them (alternative_to): one figure to look for.
+    public func alternatives(of id: String) -> Set<String> {
+        let root = field(id)?.alternativeTo ?? id
+        return Set(fields.filter { $0.id == root || $0.alternativeTo == root }.map(\.id))
+    }
+
     /// The unit definitions a folded spelling may mean (个 is classes or rooms).
     func units(spelled spelling: String) -> [UnitDefinition] {
         units.filter { $0.foldedSpelling == spelling }
@@ -115,8 +121,18 @@ public struct FieldDefinition: Hashable, Sendable {
     public let foldedAliases: [String]
     /// Folded aliases that name the field only where no parent header holds a weak exclusion.
     public let weakAliases: Set<String>
-    /// Folded words that make a header something else.
+    /// Folded words that make a header something else: the field's `exclude` and `outside` words.
     public let exclusions: [String]
+    /// Folded exclusion words naming what the field never counts (附设幼儿班 among students, 代课
+    /// among 专任教师): a 不含 clause naming one leaves the figure whole, a 含 clause makes it
+    /// another figure. The other exclusion words name a part of the field, the other way round.
+    public let outside: [String]
+    /// Folded aliases that name the field less surely (多媒体教室 for 网络多媒体教室): a column
+    /// naming the field by another alias wins over one named by these.
+    public let fallbackAliases: Set<String>
+    /// The field this one stands in for at some stage (teachers_college_degree is the primary
+    /// stage's teachers_above_required_degree): a sheet giving either has the figure.
+    public var alternativeTo: String?
     /// Folded words that, in a parent header, veto a match through a weak alias.
     public let weakExclusions: [String]
     /// Folded headers that name the field only over a 合计/计/小计 column (班额情况 / 合计 is the
@@ -124,30 +140,37 @@ public struct FieldDefinition: Hashable, Sendable {
     public let groupAliases: [String]
 
     public init(id: String, name: String, kind: Kind, unit: String?, aliases: [String], exclusions: [String],
-                weakAliases: [String] = [], weakExclusions: [String] = [], groupAliases: [String] = []) {
+                weakAliases: [String] = [], weakExclusions: [String] = [], groupAliases: [String] = [],
+                outside: [String] = [], fallbackAliases: [String] = []) {
         self.id = id
         self.name = name
         self.kind = kind
         self.unit = unit
-        self.aliases = aliases + weakAliases
+        self.aliases = aliases + weakAliases + fallbackAliases
         var folded: [String] = []
         func add(_ text: String) {
             if !text.isEmpty, !folded.contains(text) { folded.append(text) }
         }
-        for alias in [name] + aliases + weakAliases {
+        for alias in [name] + aliases + weakAliases + fallbackAliases {
             let text = HeaderText.fold(alias)
             add(text)
             if text.hasSuffix("数"), text.count >= 5 { add(String(text.dropLast())) }
         }
         foldedAliases = folded
-        var weak = Set<String>()
-        for alias in weakAliases {
-            let text = HeaderText.fold(alias)
-            weak.insert(text)
-            if text.hasSuffix("数"), text.count >= 5 { weak.insert(String(text.dropLast())) }
+        func foldedSet(_ aliases: [String]) -> Set<String> {
+            var set = Set<String>()
+            for alias in aliases {
+                let text = HeaderText.fold(alias)
+                set.insert(text)
+                if text.hasSuffix("数"), text.count >= 5 { set.insert(String(text.dropLast())) }
+            }
+            return set
         }
-        self.weakAliases = weak
-        self.exclusions = exclusions.map(HeaderText.fold)
+        self.weakAliases = foldedSet(weakAliases)
+        self.fallbackAliases = foldedSet(fallbackAliases)
+        let outside = outside.map(HeaderText.fold)
+        self.outside = outside
+        self.exclusions = exclusions.map(HeaderText.fold) + outside.filter { !exclusions.map(HeaderText.fold).contains($0) }
         self.weakExclusions = weakExclusions.map(HeaderText.fold)
         self.groupAliases = groupAliases.map(HeaderText.fold)
     }

@@ -52,6 +52,18 @@ struct CatalogueReader {
             }
             fields.append(field)
         }
+        for node in try root.sequence("fields") {
+            guard let target = node["alternative_to"] else { continue }
+            let id = try node.string("id")
+            guard let name = target.text, let index = fields.firstIndex(where: { $0.id == id }) else { continue }
+            guard name != id, let other = fields.first(where: { $0.id == name }), other.alternativeTo == nil else {
+                throw target.fail("'\(id)' is an alternative to '\(name)', which is not another field of the catalogue (nor itself an alternative)")
+            }
+            guard fields[index].unit == other.unit, fields[index].kind == other.kind else {
+                throw target.fail("'\(id)' is an alternative to '\(name)' but not of its kind and unit")
+            }
+            fields[index].alternativeTo = name
+        }
         let rows = try mapping(root, "rows")
         var types: [SchoolTypeDefinition] = []
         for node in try root.sequence("school_types") { types.append(try schoolType(node)) }
@@ -101,7 +113,9 @@ struct CatalogueReader {
                                exclusions: try node.strings("exclude", required: false),
                                weakAliases: try node.strings("weak_aliases", required: false),
                                weakExclusions: try node.strings("weak_exclude", required: false),
-                               groupAliases: try node.strings("group_aliases", required: false))
+                               groupAliases: try node.strings("group_aliases", required: false),
+                               outside: try node.strings("outside", required: false),
+                               fallbackAliases: try node.strings("fallback_aliases", required: false))
     }
 
     func unit(_ node: ConfigNode) throws(CatalogueError) -> UnitDefinition {

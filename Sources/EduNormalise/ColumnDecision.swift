@@ -32,6 +32,9 @@ public struct ColumnDecision: Hashable, Sendable {
     /// The school part the column's figures belong to where its header names one (小学在校生数 →
     /// primary) in a row that holds several parts; nil for a column of the row's own stage.
     public var stage: Stage?
+    /// Mapped through a fallback alias (多媒体教室): a column or label naming the field otherwise
+    /// takes it instead.
+    public var isFallback = false
 
     public init(column: Int, path: [String], matchedText: String, field: String?, method: Method,
                 confidence: Double, unit: UnitChoice? = nil, note: String? = nil) {
@@ -43,6 +46,19 @@ public struct ColumnDecision: Hashable, Sendable {
         self.confidence = confidence
         self.unit = unit
         self.note = note
+    }
+
+    /// This decision with its field given up to another column that claims it: unmapped, saying why.
+    public func released(note: String) -> ColumnDecision {
+        var decision = self
+        decision.note = note
+        decision.field = nil
+        decision.method = .unmapped
+        decision.confidence = 0
+        decision.unit = nil
+        decision.stage = nil
+        decision.isFallback = false
+        return decision
     }
 }
 

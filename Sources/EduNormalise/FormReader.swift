@@ -45,6 +45,37 @@ struct FormReader {
         var seenLabel = false
         var firstLabelRow = 1
         var afterNotes = false
+        var fallbacks: [(index: Int, row: Int)] = []
+        /// Reads a label's value (or its stages' values) into the school's figures: the decision
+        /// as it ends up, its unit from a unit cell, or a note that no value was found.
+        func take(_ labelled: ColumnDecision, row: Int) -> ColumnDecision {
+            var decision = labelled
+            guard let id = decision.field, let field = catalogue.field(id), let label = decision.labelCell else { return decision }
+            if let stageColumns, row > stageColumns.row, label.column < stageColumns.firstColumn, field.kind != .identity {
+                if let unitColumn = stageColumns.unitColumn, decision.unit?.source != .header,
+                   let unit = unitCell(row: row, column: unitColumn, field: field) {
+                    decision.unit = unit
+                }
+                readStages(row: row, field: field, decision: decision, columns: stageColumns, into: &values, result: &result)
+                return decision
+            }
+            guard let (cell, unitSpelling) = valueCell(for: label) else {
+                decision.note = [decision.note, "no value beside or below the label"].compactMap { $0 }.joined(separator: "; ")
+                return decision
+            }
+            if let unitSpelling, decision.unit?.source != .header, let unit = unitChoice(unitSpelling, field: field) {
+                decision.unit = unit
+            }
+            guard let value = grid.value(cell.row, cell.column) else { return decision }
+            if field.kind == .identity {
+                if let text = ValueParser.text(value) {
+                    identity[id] = IdentityValue(text: id == "year" ? ValueParser.year(value).map(String.init) ?? text : text, cell: cell)
+                }
+            } else if let unit = decision.unit {
+                unstaged.read(value, field: field, unit: unit, at: cell, rejects: &result.rejects)
+            }
+            return decision
+        }
         for row in grid.rowNumbers {
             let text = grid.text(of: row)
             if afterNotes {
@@ -77,35 +108,28 @@ struct FormReader {
             }
             if !seenLabel { firstLabelRow = row }
             seenLabel = true
-            for var decision in labels {
-                guard let id = decision.field, let field = catalogue.field(id), let label = decision.labelCell else { continue }
-                if let stageColumns, row > stageColumns.row, label.column < stageColumns.firstColumn, field.kind != .identity {
-                    if let unitColumn = stageColumns.unitColumn, decision.unit?.source != .header,
-                       let unit = unitCell(row: row, column: unitColumn, field: field) {
-                        decision.unit = unit
-                    }
-                    readStages(row: row, field: field, decision: decision, columns: stageColumns, into: &values, result: &result)
+            for decision in labels {
+                guard decision.field != nil, decision.labelCell != nil else { continue }
+                if decision.isFallback {
+                    // Read once every label is known: another label may name the field more surely.
+                    fallbacks.append((result.decisions.count, row))
                     result.decisions.append(decision)
                     continue
                 }
-                guard let (cell, unitSpelling) = valueCell(for: label) else {
-                    decision.note = [decision.note, "no value beside or below the label"].compactMap { $0 }.joined(separator: "; ")
-                    result.decisions.append(decision)
-                    continue
-                }
-                if let unitSpelling, decision.unit?.source != .header, let unit = unitChoice(unitSpelling, field: field) {
-                    decision.unit = unit
-                }
-                result.decisions.append(decision)
-                guard let value = grid.value(cell.row, cell.column) else { continue }
-                if field.kind == .identity {
-                    if let text = ValueParser.text(value) {
-                        identity[id] = IdentityValue(text: id == "year" ? ValueParser.year(value).map(String.init) ?? text : text, cell: cell)
-                    }
-                } else if let unit = decision.unit {
-                    unstaged.read(value, field: field, unit: unit, at: cell, rejects: &result.rejects)
-                }
+                let taken = take(decision, row: row)
+                result.decisions.append(taken)
             }
+        }
+        let surer = Set(result.decisions.filter { !$0.isFallback }.compactMap(\.field))
+        for (index, row) in fallbacks {
+            let decision = result.decisions[index]
+            guard let id = decision.field, surer.contains(id) else {
+                let taken = take(decision, row: row)
+                result.decisions[index] = taken
+                continue
+            }
+            let other = result.decisions.first { !$0.isFallback && $0.field == id }?.labelCell.map { $0.description } ?? "another label"
+            result.decisions[index] = decision.released(note: "\(other) also names \(id), more surely")
         }
         // The stage of values not under stage columns: the 学段 or school type, else the title.
         var stage: Stage?

@@ -4,6 +4,8 @@
 /// characters added). Below the threshold, or where two fields tie, the column stays unmapped
 /// with the reason: never a guess. Exclusion words veto a match in the header or its parents
 /// (生均指标 / 图书 is a ratio). An "of which" (其中) column is never taken for its parent's field.
+/// A bracket saying what the figure includes or leaves out (含市级、省级, 不含附设幼儿班) is judged
+/// apart: taking in a part of the field, or leaving out what it never counts, is still the field.
 public struct HeaderMatcher: Sendable {
     public let catalogue: Catalogue
     let spellings: [String]
@@ -11,6 +13,10 @@ public struct HeaderMatcher: Sendable {
 
     /// A fuzzy match's alias must make up this share of the header's characters.
     static let fuzzyCoverage = 0.6
+
+    /// The confidence of a match through a fallback alias (多媒体教室): below any other way of
+    /// naming a field, so that a column naming it by a main alias keeps it.
+    static let fallbackConfidence = 0.5
 
     /// A header text longer than this (UTF-8 bytes, some 170 Chinese characters) is no header:
     /// the longest the returns write is under 40 characters, and matching a cell of megabytes
@@ -94,23 +100,38 @@ public struct HeaderMatcher: Sendable {
             (outcome, matchedText) = matchWithParents(leaf: leaf.core, parents: parents, ofWhich: ofWhich, context: context)
         }
         switch outcome {
-        case .found(let field, let method, let confidence):
-            if ofWhich, let parentField = parents.first.flatMap({ parentField(of: $0.core, context: context) }), parentField == field.id {
-                return unmapped(column, path, matchedText, "an 其中 (of which) part of \(field.id), not the whole")
+        case .found(let field, let method, var confidence, let alias):
+            let fallback = field.fallbackAliases.contains(alias)
+            var precise: String?
+            if ofWhich, let parent = parents.first, let (parentField, parentFallback) = parentField(of: parent.core, context: context),
+               parentField == field.id {
+                // 多媒体教室 / 其中：网络多媒体教室: the part names the field more surely than its parent.
+                guard parentFallback, !fallback else {
+                    return unmapped(column, path, matchedText, "an 其中 (of which) part of \(field.id), not the whole")
+                }
+                precise = "the 其中 part names \(field.id) more surely than \(parent.core) above it"
             }
+            // A parent's brackets speak for this column where the parent's words named the field.
+            let clauses = leaf.clauses + (method == .parentPath ? parents.flatMap(\.clauses) : [])
+            let (veto, clauseNote) = judge(clauses, for: field)
+            if let veto { return unmapped(column, path, matchedText, veto) }
             let unitSpelling = leaf.unitSpelling ?? parents.compactMap(\.unitSpelling).first
             let (unit, unitNote) = resolveUnit(for: field, written: unitSpelling, declared: declaredUnits)
             guard let unit else { return unmapped(column, path, matchedText, unitNote ?? "unit mismatch") }
-            let note = [ofWhich ? "an 其中 (of which) column, mapped on its own words" : nil, unitNote]
+            if fallback { confidence = min(confidence, Self.fallbackConfidence) }
+            let fallbackNote = fallback ? "'\(alias)' names \(field.id) less surely: a column naming it otherwise is taken instead" : nil
+            let note = [ofWhich && precise == nil ? "an 其中 (of which) column, mapped on its own words" : nil, precise, fallbackNote, clauseNote, unitNote]
                 .compactMap { $0 }.joined(separator: "; ")
-            return ColumnDecision(column: column, path: path, matchedText: matchedText, field: field.id, method: method,
-                                  confidence: confidence, unit: unit, note: note.isEmpty ? nil : note)
+            var decision = ColumnDecision(column: column, path: path, matchedText: matchedText, field: field.id, method: method,
+                                          confidence: confidence, unit: unit, note: note.isEmpty ? nil : note)
+            decision.isFallback = fallback
+            return decision
         case .ambiguous(let ids):
             return unmapped(column, path, matchedText, "ambiguous: could be \(ids.joined(separator: " or "))")
         case .excluded(let id, let word):
             return unmapped(column, path, matchedText, "names \(id), but '\(word)' makes it another figure")
         case .none:
-            if let nearest = parents.first, let parent = groupField(of: nearest.core, context: context) {
+            if let nearest = parents.first, let (parent, _) = groupField(of: nearest.core, context: context) {
                 return unmapped(column, path, matchedText, "a breakdown of \(parent.id) (\(nearest.core)): its 合计 column carries the field")
             }
             return unmapped(column, path, matchedText, ofWhich ? "an 其中 (of which) part of its parent, naming no field itself" : "matches no field")
@@ -127,7 +148,8 @@ public struct HeaderMatcher: Sendable {
     }
 
     enum Outcome {
-        case found(FieldDefinition, ColumnDecision.Method, Double)
+        /// The field, how, how surely, and the folded alias that named it.
+        case found(FieldDefinition, ColumnDecision.Method, Double, String)
         case ambiguous([String])
         case excluded(String, String)
         case none
@@ -139,8 +161,8 @@ public struct HeaderMatcher: Sendable {
         guard let nearest = parents.first else { return (.none, leaf) }
         if catalogue.totalsWords.contains(leaf) || leaf == "计" {
             let parentContext = MatchContext(parents: parents.dropFirst().map(\.core))
-            if let field = groupField(of: nearest.core, context: parentContext) {
-                return (.found(field, .parentPath, 0.95), nearest.core)
+            if let (field, alias) = groupField(of: nearest.core, context: parentContext) {
+                return (.found(field, .parentPath, 0.95, alias), nearest.core)
             }
             return (.none, leaf)
         }
@@ -152,8 +174,8 @@ public struct HeaderMatcher: Sendable {
         }
         if ofWhich { candidates.append(leaf + nearest.core) }
         for candidate in candidates {
-            if case .found(let field, _, _) = match(candidate, context: context, exactOnly: true) {
-                return (.found(field, .parentPath, 0.9), candidate)
+            if case .found(let field, _, _, let alias) = match(candidate, context: context, exactOnly: true) {
+                return (.found(field, .parentPath, 0.9, alias), candidate)
             }
         }
         return (.none, leaf)
@@ -161,15 +183,17 @@ public struct HeaderMatcher: Sendable {
 
     /// The field a group header names over its 合计 column: an alias as written (在校生数), or a
     /// group alias (班额情况: the 合计 of the class sizes by grade is the number of classes).
-    func groupField(of text: String, context: MatchContext) -> FieldDefinition? {
-        if case .found(let field, _, _) = match(text, context: context, exactOnly: true) { return field }
+    func groupField(of text: String, context: MatchContext) -> (FieldDefinition, String)? {
+        if case .found(let field, _, _, let alias) = match(text, context: context, exactOnly: true) { return (field, alias) }
         let grouped = catalogue.fields.filter { $0.groupAliases.contains(text) }
-        return grouped.count == 1 ? grouped.first : nil
+        return grouped.count == 1 ? grouped.first.map { ($0, text) } : nil
     }
 
-    /// The field a parent header names on its own, if any.
-    func parentField(of text: String, context: MatchContext) -> String? {
-        if case .found(let field, _, _) = match(text, context: MatchContext(parents: []), exactOnly: false) { return field.id }
+    /// The field a parent header names on its own, if any, and whether through a fallback alias.
+    func parentField(of text: String, context: MatchContext) -> (String, Bool)? {
+        if case .found(let field, _, _, let alias) = match(text, context: MatchContext(parents: []), exactOnly: false) {
+            return (field.id, field.fallbackAliases.contains(alias))
+        }
         return nil
     }
 
@@ -179,7 +203,7 @@ public struct HeaderMatcher: Sendable {
         if exact.count > 1 { return .ambiguous(exact.map(\.id)) }
         if let field = exact.first {
             if let word = parentExclusion(context, for: field, alias: text) { return .excluded(field.id, word) }
-            return .found(field, .alias, 1)
+            return .found(field, .alias, 1, text)
         }
         if exactOnly { return .none }
         return containing(text, context: context) ?? subsequence(text, context: context)
@@ -187,7 +211,7 @@ public struct HeaderMatcher: Sendable {
 
     /// The field whose longest alias the text contains, unless an exclusion word is there too.
     func containing(_ text: String, context: MatchContext) -> Outcome? {
-        var best: [(field: FieldDefinition, length: Int)] = []
+        var best: [(field: FieldDefinition, length: Int, alias: String)] = []
         var excluded: (String, String)?
         for field in catalogue.fields {
             let aliases = field.foldedAliases.filter { $0.count >= 2 && text.hasBytes($0) }
@@ -198,14 +222,14 @@ public struct HeaderMatcher: Sendable {
                 continue
             }
             if best.isEmpty || alias.count > best[0].length {
-                best = [(field, alias.count)]
+                best = [(field, alias.count, alias)]
             } else if alias.count == best[0].length {
-                best.append((field, alias.count))
+                best.append((field, alias.count, alias))
             }
         }
         if best.count == 1 {
             let confidence = 0.6 + 0.35 * Double(best[0].length) / Double(text.count)
-            return .found(best[0].field, .contains, (confidence * 100).rounded() / 100)
+            return .found(best[0].field, .contains, (confidence * 100).rounded() / 100, best[0].alias)
         }
         if best.count > 1 { return .ambiguous(best.map(\.field.id)) }
         if let excluded { return .excluded(excluded.0, excluded.1) }
@@ -216,7 +240,7 @@ public struct HeaderMatcher: Sendable {
     /// (教学及辅助用房总面积). Meaning in Chinese turns on single characters (一级 / 中级,
     /// 县级 / 市级), so characters the alias has and the header lacks are never forgiven.
     func subsequence(_ text: String, context: MatchContext) -> Outcome {
-        var best: [(field: FieldDefinition, coverage: Double)] = []
+        var best: [(field: FieldDefinition, coverage: Double, alias: String)] = []
         let characters = Array(text)
         for field in catalogue.fields {
             let aliases = field.foldedAliases.filter { $0.count >= 3 && Self.isSubsequence(Array($0), of: characters) }
@@ -225,14 +249,14 @@ public struct HeaderMatcher: Sendable {
             guard coverage >= Self.fuzzyCoverage else { continue }
             if exclusionWord(in: text, for: field) != nil || parentExclusion(context, for: field, alias: alias) != nil { continue }
             if best.isEmpty || coverage > best[0].coverage {
-                best = [(field, coverage)]
+                best = [(field, coverage, alias)]
             } else if coverage == best[0].coverage {
-                best.append((field, coverage))
+                best.append((field, coverage, alias))
             }
         }
         if best.count > 1 { return .ambiguous(best.map(\.field.id)) }
         guard let first = best.first else { return .none }
-        return .found(first.field, .fuzzy, ((0.5 + 0.4 * first.coverage) * 100).rounded() / 100)
+        return .found(first.field, .fuzzy, ((0.5 + 0.4 * first.coverage) * 100).rounded() / 100, first.alias)
     }
 
     static func isSubsequence(_ needle: [Character], of haystack: [Character]) -> Bool {
@@ -245,6 +269,29 @@ public struct HeaderMatcher: Sendable {
     func exclusionWord(in text: String, for field: FieldDefinition) -> String? {
         let words = field.exclusions + (field.kind == .identity || field.kind == .rate ? [] : catalogue.globalExclusions)
         return words.first { text.hasBytes($0) }
+    }
+
+    /// A header's brackets against the field it names: a veto, or a note of what they say.
+    /// Including a part of the field (县级及以上骨干教师(含市级、省级)) or leaving out what it never
+    /// counts (在校学生数(不含附设幼儿班)) is the field; including what it never counts
+    /// (专任教师(含代课教师)) or leaving out a part of it (县级以上骨干教师(不含省级)) is another figure.
+    func judge(_ clauses: [HeaderText.Clause], for field: FieldDefinition) -> (veto: String?, note: String?) {
+        var notes: [String] = []
+        for clause in clauses {
+            switch clause.kind {
+            case .including:
+                if let word = field.outside.first(where: { clause.words.hasBytes($0) }) {
+                    return ("names \(field.id), but \(clause.text) takes in \(word), which \(field.id) never counts: another figure", nil)
+                }
+                notes.append("\(clause.text) says what \(field.id) takes in")
+            case .excluding:
+                if let word = field.exclusions.first(where: { !field.outside.contains($0) && clause.words.hasBytes($0) }) {
+                    return ("names \(field.id), but \(clause.text) leaves out \(word), a part of \(field.id): another figure", nil)
+                }
+                notes.append("\(clause.text) says what \(field.id) leaves out")
+            }
+        }
+        return (nil, notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 
     /// An exclusion word in a parent header: the global ones for counts and measures, and the

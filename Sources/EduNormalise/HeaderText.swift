@@ -11,6 +11,9 @@ public struct HeaderText: Hashable, Sendable {
     public var unitSpelling: String?
     /// The header starts with 其中 ("of which"): a part of its parent column, never the parent.
     public var isOfWhich: Bool
+    /// What the figure takes in or leaves out, as a bracket says ((含市级、省级), (不含附设幼儿班)):
+    /// taken out of `core`, for the matcher to judge against the field it names.
+    public var clauses: [Clause]
 
     public init(_ raw: String, unitSpellings: [String]) {
         self.raw = raw
@@ -21,7 +24,95 @@ public struct HeaderText: Hashable, Sendable {
             isOfWhich = true
             text = String(text.dropFirst(2).drop { $0 == ":" || $0 == "," })
         }
+        (text, clauses) = Self.takingClauses(text)
         (core, unitSpelling) = Self.splittingUnit(text, spellings: unitSpellings)
+    }
+
+    /// A bracket that says what a figure includes or leaves out: (含市级、省级), (包括校级),
+    /// (不含附设幼儿班), (除校级外), or the same after a comma (…教师,含市级、省级).
+    public struct Clause: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable {
+            /// 含, 包含, 包括: the figure takes these in.
+            case including
+            /// 不含, 不包括, 除…外: the figure leaves these out.
+            case excluding
+        }
+
+        public var kind: Kind
+        /// The words after 含/不含 … ("市级、省级").
+        public var words: String
+        /// As folded, for notes: "(含市级、省级)".
+        public var text: String
+    }
+
+    /// The words that open a clause, longest first within each kind (不含 before 含).
+    static let clauseLeads: [(String, Clause.Kind)] = [
+        ("不包括", .excluding), ("不包含", .excluding), ("未包括", .excluding), ("不含", .excluding), ("未含", .excluding),
+        ("除", .excluding), ("其中包括", .including), ("其中含", .including), ("包括", .including), ("包含", .including),
+        ("含", .including),
+    ]
+
+    /// 县级(含)以上 is 县级及以上, 45岁以下(含) is 45岁及以下: a bare (含) makes a bound inclusive.
+    static let inclusiveBounds: [(String, String)] = [
+        ("及以上(含)", "及以上"), ("及以下(含)", "及以下"), ("(含)及以上", "及以上"), ("(含)及以下", "及以下"),
+        ("(含)以上", "及以上"), ("(含)以下", "及以下"), ("以上(含)", "及以上"), ("以下(含)", "及以下"), ("(含)", ""),
+    ]
+
+    /// The text without its clauses, and the clauses (already folded: brackets are ASCII). A
+    /// bracket that opens with 含/不含 … is a clause wherever it stands; after a comma or
+    /// semicolon, the rest of the text is.
+    static func takingClauses(_ folded: String) -> (String, [Clause]) {
+        // A text longer than a header (a note of megabytes) is not scanned bracket by bracket.
+        guard folded.utf8.count <= 512, folded.hasBytes("含") || folded.hasBytes("包括") || folded.hasBytes("除") else { return (folded, []) }
+        var text = folded
+        for (bound, replacement) in inclusiveBounds where text.hasBytes(bound) {
+            text = text.replacingOccurrences(of: bound, with: replacement)
+        }
+        func clause(_ inside: Substring, _ written: String) -> Clause? {
+            guard let (lead, kind) = clauseLeads.first(where: { inside.hasPrefix($0.0) }) else { return nil }
+            var words = inside.dropFirst(lead.count)
+            if lead == "除" {
+                guard words.hasSuffix("外") else { return nil }
+                words = words.dropLast()
+            }
+            return words.isEmpty ? nil : Clause(kind: kind, words: String(words), text: written)
+        }
+        var clauses: [Clause] = []
+        var kept = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "(", let close = Self.closingBracket(in: text, from: index) {
+                let inside = text[text.index(after: index)..<close]
+                if let found = clause(inside, String(text[index...close])) {
+                    clauses.append(found)
+                    index = text.index(after: close)
+                    continue
+                }
+            }
+            if character == "," || character == ";", let found = clause(text[text.index(after: index)...], "(" + text[text.index(after: index)...] + ")") {
+                clauses.append(found)
+                break
+            }
+            kept.append(character)
+            index = text.index(after: index)
+        }
+        return (kept, clauses)
+    }
+
+    /// The ")" that closes the "(" at `open`, counting brackets opened inside; nil if none does.
+    static func closingBracket(in text: String, from open: String.Index) -> String.Index? {
+        var depth = 0
+        var index = open
+        while index < text.endIndex {
+            if text[index] == "(" { depth += 1 }
+            if text[index] == ")" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index = text.index(after: index)
+        }
+        return nil
     }
 
     /// NFKC (full-width digits, letters, brackets, ㎡ → m2), traditional to simplified characters

@@ -26,10 +26,11 @@ public struct NormalisedSheet: Sendable {
     /// The year a title row names (青石县城关镇2024年小学… → 2024), for returns without a year field.
     public var titleYear: Int?
 
-    /// The catalogue's fields with no column or label: required ones missing mean a header went unrecognised.
+    /// The catalogue's fields with no column or label: required ones missing mean a header went
+    /// unrecognised. A field one of whose alternatives is mapped (专科及以上学历 for 高于规定学历) is not missing.
     public func unmappedFields(of catalogue: Catalogue) -> [String] {
         let mapped = Set(decisions.compactMap(\.field))
-        return catalogue.fields.map(\.id).filter { !mapped.contains($0) }
+        return catalogue.fields.map(\.id).filter { catalogue.alternatives(of: $0).isDisjoint(with: mapped) }
     }
 }
 

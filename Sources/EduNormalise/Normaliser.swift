@@ -193,12 +193,8 @@ public struct Normaliser: Sendable {
             let winners = indices.filter { decisions[$0].confidence == best }
             for index in indices where winners.count > 1 || decisions[index].confidence < best {
                 let others = indices.filter { $0 != index }.map { CellPosition.columnName(decisions[$0].column) }.joined(separator: ", ")
-                decisions[index].note = "column \(others) also names \(field)" + (winners.count > 1 ? " as surely: left unmapped" : " more surely")
-                decisions[index].field = nil
-                decisions[index].method = .unmapped
-                decisions[index].confidence = 0
-                decisions[index].unit = nil
-                decisions[index].stage = nil
+                decisions[index] = decisions[index].released(
+                    note: "column \(others) also names \(field)" + (winners.count > 1 ? " as surely: left unmapped" : " more surely"))
             }
         }
         return decisions

@@ -11,11 +11,19 @@ struct CatalogueTests {
         let ids = Set(CatalogueFixture.catalogue.fields.map(\.id))
         for id in ["school_code", "school_name", "county_code", "county_name", "township", "school_type", "urban_rural",
                    "year", "students", "classes", "full_time_teachers", "teachers_above_required_degree",
+                   "teachers_college_degree", "teachers_bachelor_degree",
                    "teachers_mid_senior_title", "backbone_teachers", "pe_arts_teachers", "teaching_aux_area", "sports_area",
                    "equipment_value", "computers", "books", "multimedia_classrooms"] {
             #expect(ids.contains(id), "\(id)")
         }
         #expect(CatalogueFixture.catalogue.field("equipment_value")?.unit == "元")
+        // 专科及以上 is primary's and 本科及以上 junior's required degree: one figure to look for.
+        #expect(CatalogueFixture.catalogue.alternatives(of: "teachers_college_degree")
+                == ["teachers_above_required_degree", "teachers_college_degree", "teachers_bachelor_degree"])
+        #expect(CatalogueFixture.catalogue.alternatives(of: "students") == ["students"])
+        #expect(CatalogueFixture.catalogue.field("multimedia_classrooms")?.fallbackAliases.contains("多媒体教室") == true)
+        #expect(CatalogueFixture.catalogue.field("backbone_teachers")?.outside == ["校级"])
+        #expect(CatalogueFixture.catalogue.field("backbone_teachers")?.exclusions.contains("校级") == true)
         #expect(CatalogueFixture.catalogue.units(spelled: "万元").first?.factor == 10_000)
     }
 
@@ -45,6 +53,8 @@ struct CatalogueTests {
         ("an unknown kind", "    kind: measure\n    unit: m²\n    aliases: [教学及辅助用房面积,", "    kind: area\n    unit: m²\n    aliases: [教学及辅助用房面积,", "is not identity, count, measure or rate"),
         ("an unknown unit", "    unit: 台\n", "    unit: 公斤\n", "is not among the units"),
         ("an alias claimed twice", "aliases: [图书册数, 图书,", "aliases: [图书册数, 计算机台数, 图书,", "already an alias of"),
+        ("an alternative to no field", "    alternative_to: teachers_above_required_degree\n  - id: teachers_bachelor_degree",
+         "    alternative_to: teachers_above_degree\n  - id: teachers_bachelor_degree", "not another field of the catalogue"),
     ])
     func aBrokenCatalogueIsRefusedWithItsLine(name: String, original: String, broken: String, problem: String) throws {
         #expect(Self.text.contains(original), "\(name): the catalogue changed; update the test")
