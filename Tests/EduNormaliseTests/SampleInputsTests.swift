@@ -101,9 +101,11 @@ struct SampleInputsTests {
                 #expect(record.schoolName == name, "\(file): \(code) is named \(record.schoolName ?? "nothing")")
                 for (field, want) in values {
                     // The generator writes some zeros as —, / or 无 (the return's own note says
-                    // 没有的项目填“—”或“无”). The normaliser loads no figure for an empty marker
-                    // (issue 4) and keeps the marker on the record instead.
-                    if want == 0, record.value(field) == nil, record.markedEmpty.contains(where: { $0.field == field }) { continue }
+                    // 没有的项目填“—”或“无”). Under the catalogue's `empty_markers: zero` they load 0
+                    // (issue 13), the marker kept on the record as written.
+                    if let marked = record.markedEmpty.first(where: { $0.field == field }) {
+                        #expect(want == 0 && marked.readAsZero, "\(file): \(name) \(stage.rawValue) \(field) written \(marked.written), want \(want)")
+                    }
                     guard let got = record.value(field) else {
                         Issue.record("\(file): \(name) \(stage.rawValue) has no \(field), want \(want)")
                         continue

@@ -101,7 +101,7 @@ struct BalanceViewTests {
             for (standard, ids) in [("basic", Self.standards.basicIndicators), ("quality", Self.standards.qualityIndicators)] {
                 var cvs: [Double] = []
                 for id in ids {
-                    // Empty markers (—, 无) load no figure: such a school is left out of that indicator.
+                    // Empty markers (—, 无) are zeros of the truth, loaded as 0: such a school counts.
                     let points = included.compactMap { part in Self.indicator(id, of: part).map { (part.values["students"]!, $0) } }
                     let students = points.map(\.0).reduce(0, +)
                     let mean = points.map { $0.0 * $0.1 }.reduce(0, +) / students
@@ -153,8 +153,6 @@ struct BalanceViewTests {
                     #expect(got == nil, "\(part.name) \(part.stage) \(id): \(String(describing: got)) where the truth has no figure")
                     continue
                 }
-                // A marked-empty figure (—, 无) loads none: the indicator is NULL where the truth has 0.
-                if got == nil && want == 0 { continue }
                 #expect(got.map { abs($0 - want) <= 1e-9 * max(1, abs(want)) } == true, "\(part.name) \(part.stage) \(id): \(String(describing: got)) vs \(want)")
             }
         }
@@ -174,15 +172,9 @@ struct BalanceViewTests {
             let floorKept = items.allSatisfy { value, minimum in value.map { $0 >= minimum || $0 >= Self.standards.unmetFloor * minimum } ?? true }
             let complies: Int64? = allKnown ? (met >= Self.standards.minMet && floorKept ? 1 : 0) : nil
             #expect(row[2].int == Int64(met), "\(part.name) \(part.stage) met")
-            // A figure written —, / or 无 loads none: compliance then cannot be told (NULL).
-            let marked = try warehouse.connection.prepare("SELECT count(*) FROM empty_markers WHERE school_code = ? AND stage = ?")
-                .rows([.text(part.code), .text(part.stage)]).first?.first?.int ?? 0
-            if marked > 0 {
-                #expect(row[3].int == nil, "\(part.name): a marked-empty figure leaves compliance open")
-            } else {
-                // Every figure known: 1 or 0 as computed; one unknown: NULL (cannot be told).
-                #expect(row[3].int == complies, "\(part.name) \(part.stage) complies")
-            }
+            // Every figure known: 1 or 0 as computed; one unknown: NULL (cannot be told). A figure written
+            // —, / or 无 is a known 0 (`empty_markers: zero`).
+            #expect(row[3].int == complies, "\(part.name) \(part.stage) complies")
             #expect((row[4].text != nil) == Self.excluded(part), "\(part.name) excluded: \(String(describing: row[4].text))")
             seen += 1
         }
