@@ -39,6 +39,16 @@ version: 1
 # 上年学生数 last year's, 教职工 the whole staff.
 exclude: [生均, 比例, 比, 率, 上年, 上学年, 去年, 平均, 占, 增减, 增长, 每百, 每名, 每生, 人均]
 
+# What an empty marker (—, -, /, 无, 空, 暂无) in a school's count, area or money cell means (fields of
+# kind count or measure whose unit is no share):
+#   zero     none: the value 0 is loaded (returns say 没有的项目填“—”或“无”), so the school stays in
+#            the CVs; the warehouse's empty_markers table keeps the cell and what was written.
+#   missing  not applicable: no figure is loaded and the school leaves the indicators that need it;
+#            the marker is still kept in empty_markers.
+# Rates, percentages and identity fields never read a marker as 0; nor is × or n/a (不需填报), nor a
+# blank cell.
+empty_markers: zero
+
 fields:
   - id: school_code
     name: 学校标识码

@@ -164,9 +164,11 @@ public final class Ingest {
         (try? FileDigest.sha256(path: catalogue.source).hex) ?? catalogue.source
     }
 
-    /// What besides a file's bytes decides what it loads as: the flags and the catalogue.
+    /// What besides a file's bytes decides what it loads as: the flags and the catalogue. How empty
+    /// markers read is named too: a catalogue written before `empty_markers` reads them as 0 now,
+    /// so its files load again.
     func loadSettings(_ flags: Flags, catalogueDigest: String) -> String {
-        var parts = ["catalogue=\(catalogueDigest.prefix(16))"]
+        var parts = ["catalogue=\(catalogueDigest.prefix(16))", "empty_markers=\(catalogue.emptyMarkers.rawValue)"]
         if let year = flags.year { parts.append("year=\(year)") }
         if let county = flags.county { parts.append("county=\(county)") }
         if let encoding = options.csv.encoding { parts.append("encoding=\(encoding)") }

@@ -14,6 +14,8 @@ public struct Catalogue: Sendable {
     public var stageWords: [Stage: [String]]
     /// The counties the catalogue knows, so a title row (青石县城关镇…) or a county name names a code.
     public var counties: [County] = []
+    /// What an empty marker (—, /, 无) in a count, area or money cell means: none (0), or no figure.
+    public var emptyMarkers: EmptyMarkerMeaning = .zero
     /// Where it was read from, for messages.
     public var source: String
 
@@ -69,6 +71,14 @@ public struct Catalogue: Sendable {
     public func alternatives(of id: String) -> Set<String> {
         let root = field(id)?.alternativeTo ?? id
         return Set(fields.filter { $0.id == root || $0.alternativeTo == root }.map(\.id))
+    }
+
+    /// Whether an empty marker in a cell of this field loads as 0: with `empty_markers: zero`, for a
+    /// count or a measure (people, classes, rooms, machines, volumes, m², 元 …) whose unit is no
+    /// share. Identity fields, rates and anything in a share unit (%, ratio) stay missing.
+    public func readsMarkerAsZero(_ field: FieldDefinition) -> Bool {
+        guard emptyMarkers == .zero, field.kind == .count || field.kind == .measure, let unit = field.unit else { return false }
+        return !units.contains { $0.unit == unit && $0.dimension == UnitDefinition.shareDimension }
     }
 
     /// The unit definitions a folded spelling may mean (个 is classes or rooms).
@@ -176,7 +186,21 @@ public struct FieldDefinition: Hashable, Sendable {
     }
 }
 
+/// What an empty marker (—, -, /, 无, 空, 暂无) written in a count, area or money cell means, as the
+/// catalogue's `empty_markers` says. Not-applicable marks (×, n/a) and blank cells are never a figure.
+public enum EmptyMarkerMeaning: String, Hashable, Sendable, CaseIterable {
+    /// None: the value 0 is loaded, and the cell is recorded as having held the marker (the default;
+    /// returns' own instructions say 没有的项目填“—”或“无”).
+    case zero
+    /// Not applicable: no figure is loaded (the school leaves the indicators that need it); the
+    /// marker is recorded.
+    case missing
+}
+
 public struct UnitDefinition: Hashable, Sendable {
+    /// The dimension of shares (%, 百分比 → ratio): an empty marker there is never read as 0.
+    public static let shareDimension = "share"
+
     public var spelling: String
     public let foldedSpelling: String
     /// The canonical unit this spelling converts to.

@@ -76,6 +76,7 @@ struct CatalogueReader {
         var catalogue = Catalogue(fields: fields, units: units, globalExclusions: try root.strings("exclude", required: false),
                                   totalsWords: try rows.strings("totals"), noteWords: try rows.strings("notes"),
                                   schoolTypes: types, stageWords: stageWords, source: root.file)
+        catalogue.emptyMarkers = try emptyMarkers(root)
         let townships = try rows.strings("townships", required: false)
         if !townships.isEmpty { catalogue.townshipSuffixes = townships.map(HeaderText.fold) }
         if root["counties"] != nil {
@@ -84,6 +85,17 @@ struct CatalogueReader {
             }
         }
         return catalogue
+    }
+
+    /// `empty_markers: zero | missing`; a catalogue written before the key reads markers as 0.
+    func emptyMarkers(_ root: ConfigNode) throws(CatalogueError) -> EmptyMarkerMeaning {
+        guard let node = root["empty_markers"] else { return .zero }
+        guard let text = node.text, let meaning = EmptyMarkerMeaning(rawValue: text) else {
+            let written = node.text.map { "'\($0)'" } ?? "a list or mapping"
+            throw node.fail("empty_markers is \(written); it must be zero (—, /, 无 in a count, area or money cell load 0) "
+                            + "or missing (they load no figure)")
+        }
+        return meaning
     }
 
     /// A key whose value must be a mapping.

@@ -1,29 +1,43 @@
 import EduCore
 
 /// A school's figures as they are read, cell by cell: numbers converted to the canonical unit,
-/// empty markers kept as such, and cells that are no number rejected with the field's name.
+/// empty markers kept as such (and read as 0 where the field's column says so), and cells that are
+/// no number rejected with the field's name.
 struct FieldReadings {
     var values: [FieldValue] = []
     var markedEmpty: [MarkedEmpty] = []
 
     var isEmpty: Bool { values.isEmpty && markedEmpty.isEmpty }
 
-    mutating func read(_ value: CellValue, field: FieldDefinition, unit: UnitChoice, at cell: CellPosition, rejects: inout [Reject]) {
-        read(value, field: field.id, name: field.name, unit: unit, at: cell, rejects: &rejects)
+    /// `markerIsZero`: an empty marker that says none (—, /, 无) loads 0 (`Catalogue.readsMarkerAsZero`).
+    mutating func read(_ value: CellValue, field: FieldDefinition, unit: UnitChoice, markerIsZero: Bool, at cell: CellPosition,
+                       rejects: inout [Reject]) {
+        read(value, field: field.id, name: field.name, unit: unit, markerIsZero: markerIsZero, at: cell, rejects: &rejects)
     }
 
-    mutating func read(_ value: CellValue, field id: String, name: String, unit: UnitChoice, at cell: CellPosition, rejects: inout [Reject]) {
+    mutating func read(_ value: CellValue, field id: String, name: String, unit: UnitChoice, markerIsZero: Bool, at cell: CellPosition,
+                       rejects: inout [Reject]) {
         switch ValueParser.number(value) {
         case .number(let number):
             // "92.3%" under a (%) header is a fraction already: the header's factor is for bare 92.3.
             let factor = unit.factor != 1 && Self.isPercentText(value) ? 1 : unit.factor
             values.append(FieldValue(field: id, value: number * factor, unit: unit.canonical, cell: cell, written: value))
         case .missing:
-            markedEmpty.append(MarkedEmpty(field: id, cell: cell, written: ValueParser.rawText(value)))
+            // A cell of white space only is blank, not a marker: nothing is read from it.
+            guard !SheetGrid.isBlank(value) else { return }
+            let zero = markerIsZero && ValueParser.marksNone(value)
+            if zero { values.append(FieldValue(field: id, value: 0, unit: unit.canonical, cell: cell, written: value)) }
+            markedEmpty.append(MarkedEmpty(field: id, cell: cell, written: ValueParser.rawText(value), readAsZero: zero))
         case .invalid(let reason):
             rejects.append(Reject(row: cell.row, column: cell.column, field: id,
                                   written: ValueParser.rawText(value), reason: "\(name): \(reason)"))
         }
+    }
+
+    /// Whether a cell holds a marker that says none (—, /, 无): not a figure, not blank.
+    static func holdsNoneMarker(_ value: CellValue) -> Bool {
+        guard case .missing = ValueParser.number(value), !SheetGrid.isBlank(value) else { return false }
+        return ValueParser.marksNone(value)
     }
 
     static func isPercentText(_ value: CellValue) -> Bool {

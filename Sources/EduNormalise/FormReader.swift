@@ -42,6 +42,9 @@ struct FormReader {
         var identity: [String: IdentityValue] = [:]
         var values: [Stage: FieldReadings] = [:]
         var unstaged = FieldReadings()
+        // Markers (—, 无) in a part's column on an item row where another part has a figure: read
+        // once every row is, and only for a part that has figures of its own.
+        var partMarkers: [Stage: FieldReadings] = [:]
         var seenLabel = false
         var firstLabelRow = 1
         var afterNotes = false
@@ -56,7 +59,8 @@ struct FormReader {
                    let unit = unitCell(row: row, column: unitColumn, field: field) {
                     decision.unit = unit
                 }
-                readStages(row: row, field: field, decision: decision, columns: stageColumns, into: &values, result: &result)
+                readStages(row: row, field: field, decision: decision, columns: stageColumns, into: &values, markers: &partMarkers,
+                           result: &result)
                 return decision
             }
             guard let (cell, unitSpelling) = valueCell(for: label) else {
@@ -72,7 +76,8 @@ struct FormReader {
                     identity[id] = IdentityValue(text: id == "year" ? ValueParser.year(value).map(String.init) ?? text : text, cell: cell)
                 }
             } else if let unit = decision.unit {
-                unstaged.read(value, field: field, unit: unit, at: cell, rejects: &result.rejects)
+                unstaged.read(value, field: field, unit: unit, markerIsZero: catalogue.readsMarkerAsZero(field), at: cell,
+                              rejects: &result.rejects)
             }
             return decision
         }
@@ -146,6 +151,9 @@ struct FormReader {
                                              reason: "cannot tell whether this return is 小学 or 初中: no 学段, school type or title says"))
             }
         }
+        for (stage, markers) in partMarkers where values[stage]?.values.isEmpty == false {
+            values[stage, default: FieldReadings()] += markers
+        }
         let firstRow = identity.values.map(\.cell.row).min() ?? grid.rowNumbers.first ?? 1
         for stage in Stage.allCases {
             guard let readings = values[stage], !readings.isEmpty else { continue }
@@ -175,21 +183,34 @@ struct FormReader {
 
     /// The stage columns' values for one item: a part's own figure, or, where the parts say
     /// 全校共用 (shared), the whole school's total as a whole-school figure. A total beside the
-    /// parts' own figures is their sum and is not loaded twice.
+    /// parts' own figures is their sum and is not loaded twice. Beside a part's figure, another
+    /// part's empty marker (骨干教师 小学部 无 │ 初中部 3) goes to `markers`: that part's none.
     func readStages(row: Int, field: FieldDefinition, decision: ColumnDecision, columns: StageColumns,
-                    into values: inout [Stage: FieldReadings], result: inout Result) {
+                    into values: inout [Stage: FieldReadings], markers: inout [Stage: FieldReadings], result: inout Result) {
         guard let unit = decision.unit else { return }
+        let zero = catalogue.readsMarkerAsZero(field)
         var partFigures = 0
+        var marked: [(CellValue, Stage, CellPosition)] = []
         for (column, stage) in columns.stages where stage != .wholeSchool {
-            guard let value = grid.value(row, column), case .number = ValueParser.number(value) else { continue }
+            guard let value = grid.value(row, column) else { continue }
+            let cell = CellPosition(row: row, column: column)
+            guard case .number = ValueParser.number(value) else {
+                if FieldReadings.holdsNoneMarker(value) { marked.append((value, stage, cell)) }
+                continue
+            }
             partFigures += 1
-            values[stage, default: FieldReadings()].read(value, field: field, unit: unit, at: CellPosition(row: row, column: column), rejects: &result.rejects)
+            values[stage, default: FieldReadings()].read(value, field: field, unit: unit, markerIsZero: zero, at: cell, rejects: &result.rejects)
         }
-        guard partFigures == 0 else { return }
+        guard partFigures == 0 else {
+            for (value, stage, cell) in marked {
+                markers[stage, default: FieldReadings()].read(value, field: field, unit: unit, markerIsZero: zero, at: cell, rejects: &result.rejects)
+            }
+            return
+        }
         for (column, stage) in columns.stages where stage == .wholeSchool {
             guard let value = grid.value(row, column) else { continue }
             values[.wholeSchool, default: FieldReadings()]
-                .read(value, field: field, unit: unit, at: CellPosition(row: row, column: column), rejects: &result.rejects)
+                .read(value, field: field, unit: unit, markerIsZero: zero, at: CellPosition(row: row, column: column), rejects: &result.rejects)
         }
     }
 

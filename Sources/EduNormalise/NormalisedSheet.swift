@@ -26,6 +26,16 @@ public struct NormalisedSheet: Sendable {
     /// The year a title row names (青石县城关镇2024年小学… → 2024), for returns without a year field.
     public var titleYear: Int?
 
+    /// The empty markers (—, /, 无) read as 0 on this sheet.
+    public var markersReadAsZero: Int {
+        records.reduce(0) { count, record in count + record.markedEmpty.filter(\.readAsZero).count }
+    }
+
+    /// The empty markers left without a figure (`empty_markers: missing`, rates, ×, n/a).
+    public var markersLeftMissing: Int {
+        records.reduce(0) { count, record in count + record.markedEmpty.filter { !$0.readAsZero }.count }
+    }
+
     /// The catalogue's fields with no column or label: required ones missing mean a header went
     /// unrecognised. A field one of whose alternatives is mapped (专科及以上学历 for 高于规定学历) is not missing.
     public func unmappedFields(of catalogue: Catalogue) -> [String] {
@@ -43,8 +53,9 @@ public struct SchoolRecord: Hashable, Sendable {
     /// primary or junior; wholeSchool for figures given once for a nine-year or complete school.
     public var stage: Stage
     public var values: [FieldValue]
-    /// Mapped cells written as an empty marker (—, /, 无): no value is loaded for them, but the
-    /// marker is kept, since a return's own instructions may say 无 means none.
+    /// Mapped cells written as an empty marker (—, /, 无, ×): each is kept as written. Where the
+    /// catalogue says `empty_markers: zero`, one in a count, area or money cell is also in `values`
+    /// as 0 (`readAsZero`); otherwise no value is loaded for it.
     public var markedEmpty: [MarkedEmpty]
 
     public init(row: Int, identity: [String: IdentityValue], stage: Stage, values: [FieldValue], markedEmpty: [MarkedEmpty] = []) {
@@ -106,6 +117,16 @@ public struct MarkedEmpty: Hashable, Sendable {
     public var field: String
     public var cell: CellPosition
     public var written: String
+    /// The marker was read as 0 (a count, area or money field under `empty_markers: zero`): the
+    /// record's values hold that 0, from this cell.
+    public var readAsZero: Bool
+
+    public init(field: String, cell: CellPosition, written: String, readAsZero: Bool = false) {
+        self.field = field
+        self.cell = cell
+        self.written = written
+        self.readAsZero = readAsZero
+    }
 }
 
 /// A row that is not a school, and what it is.

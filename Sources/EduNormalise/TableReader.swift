@@ -23,7 +23,8 @@ struct TableReader {
 
     /// The mapped columns, with their fields looked up once.
     private let identityColumns: [(column: Int, id: String, role: IdentityRole)]
-    private let figureColumns: [(column: Int, id: String, name: String, unit: UnitChoice, stage: Stage?)]
+    /// `zero`: an empty marker in the column that says none (—, /, 无) loads 0 (`Catalogue.readsMarkerAsZero`).
+    private let figureColumns: [(column: Int, id: String, name: String, unit: UnitChoice, stage: Stage?, zero: Bool)]
     private let kinds: SchoolKinds
     private let sheetStage: Stage?
     /// The school type a sheet's name gives (小学, 九年一贯制学校 …): one sheet per type.
@@ -58,14 +59,14 @@ struct TableReader {
         sheetStage = sheetType.flatMap { $0.stages.count == 1 ? $0.stages.first : nil }
             ?? kinds.stage(inTitle: sheet.name) ?? block.titles.lazy.compactMap(kinds.stage(inTitle:)).first
         var identity: [(Int, String, IdentityRole)] = []
-        var figures: [(Int, String, String, UnitChoice, Stage?)] = []
+        var figures: [(Int, String, String, UnitChoice, Stage?, Bool)] = []
         for decision in decisions {
             guard let id = decision.field, let field = catalogue.field(id) else { continue }
             if field.kind == .identity {
                 identity.append((decision.column, id, id == "school_name" || id == "school_code" ? .key : id == "county_name" || id == "county_code" ? .county
                     : id == "school_type" ? .type : id == "year" ? .year : .other))
             } else if let unit = decision.unit {
-                figures.append((decision.column, id, field.name, unit, decision.stage))
+                figures.append((decision.column, id, field.name, unit, decision.stage, catalogue.readsMarkerAsZero(field)))
             }
         }
         identityColumns = identity
@@ -235,27 +236,28 @@ struct TableReader {
         var shared = FieldReadings()
         // In a row holding several parts (小学… │ 初中… │ whole-school columns), an unprefixed column is the whole school's.
         let unprefixedIsWholeSchool = columnStages.count > 1 || columnStages.contains { $0 != stage } || stage == .wholeSchool && !columnStages.isEmpty
-        for (column, id, name, unit, columnStage) in figureColumns {
+        for (column, id, name, unit, columnStage, zero) in figureColumns {
             if !merges.isEmpty, let range = merges.merge(row, column)?.range, range.rowCount > 1 {
                 // Written once over the school's part rows: the whole school's figure. A county row
                 // (no school) has no parts: its merged figure is the county's own, read once.
                 guard range.first.row == row, let value = SheetGrid.value(in: cells, column: column) else { continue }
                 let at = CellPosition(row: row, column: column)
                 if hasKey {
-                    shared.read(value, field: id, name: name, unit: unit, at: at, rejects: &result.rejects)
+                    shared.read(value, field: id, name: name, unit: unit, markerIsZero: zero, at: at, rejects: &result.rejects)
                 } else {
-                    values.read(value, field: id, name: name, unit: unit, at: at, rejects: &result.rejects)
+                    values.read(value, field: id, name: name, unit: unit, markerIsZero: zero, at: at, rejects: &result.rejects)
                 }
                 continue
             }
             guard let value = SheetGrid.value(in: cells, column: column) else { continue }
             let at = CellPosition(row: row, column: column)
             if let columnStage, columnStage != stage {
-                parts[columnStage, default: FieldReadings()].read(value, field: id, name: name, unit: unit, at: at, rejects: &result.rejects)
+                parts[columnStage, default: FieldReadings()]
+                    .read(value, field: id, name: name, unit: unit, markerIsZero: zero, at: at, rejects: &result.rejects)
             } else if columnStage == nil, unprefixedIsWholeSchool {
-                shared.read(value, field: id, name: name, unit: unit, at: at, rejects: &result.rejects)
+                shared.read(value, field: id, name: name, unit: unit, markerIsZero: zero, at: at, rejects: &result.rejects)
             } else {
-                values.read(value, field: id, name: name, unit: unit, at: at, rejects: &result.rejects)
+                values.read(value, field: id, name: name, unit: unit, markerIsZero: zero, at: at, rejects: &result.rejects)
             }
         }
         // A row of parts has no record of its own stage (whole school) beyond its shared figures.

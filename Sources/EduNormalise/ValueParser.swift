@@ -11,13 +11,18 @@ public enum ParsedNumber: Hashable, Sendable {
 
 /// Reads numbers as returns write them: number cells; text with thousands separators
 /// ("1,754,914"), full-width digits ("１４"), percentages ("91.7%" → 0.917), ratios ("1:13.5" →
-/// 1/13.5); empty markers (—, -, /, 无, blank) as missing. Excel errors, dates and other text
+/// 1/13.5); empty markers (—, -, /, 无, ×, blank) as missing (`marksNone` tells the markers
+/// that say none, which a count may read as 0). Excel errors, dates and other text
 /// are invalid, with a reason a statistician can act on.
 ///
 /// Text that NFKC leaves as it is (ASCII, CJK ideographs) is read from its UTF-8 bytes; other text
 /// goes through Foundation's NFKC first. Both give the same results.
 public enum ValueParser {
     static let emptyMarkers: Set<String> = ["", "-", "--", "—", "——", "–", "/", "\\", "无", "空", "暂无", "n/a", "na", "×", "x"]
+    /// The empty markers that say "none" (没有的项目填“—”或“无”), read as 0 in a count, area or money
+    /// cell where the catalogue says `empty_markers: zero`. The rest (×, n/a: 不需填报, not
+    /// applicable) and blank cells never give a figure.
+    static let noneMarkers: Set<String> = ["-", "--", "—", "——", "–", "/", "\\", "无", "空", "暂无"]
     /// No empty marker is longer than this in UTF-8 (暂无), none starts with a digit, and none has
     /// another canonically equal spelling (tests check).
     static var longestEmptyMarker: Int { 6 }
@@ -36,6 +41,14 @@ public enum ValueParser {
     public static func number(_ raw: String) -> ParsedNumber {
         if let parsed = fastNumber(raw, describing: true) { return parsed }
         return slowNumber(raw)
+    }
+
+    /// Whether a cell `number(_:)` reads as missing holds a marker that says none (—, /, 无 …), not
+    /// a blank or a not-applicable mark (×, n/a). Asked only of cells read as missing.
+    public static func marksNone(_ value: CellValue) -> Bool {
+        guard case .string(let raw) = value else { return false }
+        let text = String(raw.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace })
+        return noneMarkers.contains(text)
     }
 
     /// The number a cell holds, as `number(_:)` reads it, or nil: without composing the reason.

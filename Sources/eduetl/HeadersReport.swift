@@ -40,6 +40,14 @@ enum HeadersReport {
         let stages = Dictionary(grouping: sheet.records, by: \.stage).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
         let values = sheet.records.reduce(0) { $0 + $1.values.count }
         out += "  records: \(sheet.records.count) (\(stages.joined(separator: ", "))), values: \(values), rejects: \(sheet.rejects.count)\n"
+        let markers = markedCells(sheet)
+        if !markers.isEmpty {
+            let zeros = markers.filter(\.readAsZero)
+            var line = "  empty markers: \(zeros.count) read as 0"
+            if zeros.count < markers.count { line += ", \(markers.count - zeros.count) left missing" }
+            let shown = markers.prefix(12).map { "\($0.cell.reference) \($0.field) '\($0.written)'\($0.readAsZero ? " → 0" : "")" }
+            out += line + " (" + shown.joined(separator: ", ") + (markers.count > shown.count ? ", …" : "") + ")\n"
+        }
         for reject in sheet.rejects {
             out += "  rejected \(reject.cell): \(reject.reason)\n"
         }
@@ -86,7 +94,20 @@ enum HeadersReport {
         fields.append("\"records_by_stage\": {\(stages.joined(separator: ", "))}")
         let rejects = sheet.rejects.map { "{\"cell\": \(CellDump.quoted($0.cell)), \"reason\": \(CellDump.quoted($0.reason))}" }
         fields.append("\"rejects\": [\(rejects.joined(separator: ", "))]")
+        let markers = markedCells(sheet)
+        let cells = markers.map { marker in
+            "{\"cell\": \(CellDump.quoted(marker.cell.reference)), \"field\": \(CellDump.quoted(marker.field)), "
+                + "\"written\": \(CellDump.quoted(marker.written)), \"read_as_zero\": \(marker.readAsZero)}"
+        }
+        let zeros = markers.filter(\.readAsZero).count
+        fields.append("\"empty_markers\": {\"read_as_zero\": \(zeros), \"left_missing\": \(markers.count - zeros), "
+                      + "\"cells\": [\(cells.joined(separator: ", "))]}")
         return "  {" + fields.joined(separator: ",\n  ") + "}"
+    }
+
+    /// The sheet's cells written as an empty marker (—, /, 无), in sheet order.
+    static func markedCells(_ sheet: NormalisedSheet) -> [MarkedEmpty] {
+        sheet.records.flatMap(\.markedEmpty).sorted { ($0.cell.row, $0.cell.column) < ($1.cell.row, $1.cell.column) }
     }
 
     static func format(_ number: Double) -> String {

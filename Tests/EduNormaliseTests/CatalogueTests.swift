@@ -43,6 +43,16 @@ struct CatalogueTests {
         #expect(decision.unit?.factor == 10_000)
     }
 
+    /// `empty_markers: zero | missing` is read into a type; a catalogue without it reads markers as 0.
+    @Test func emptyMarkersIsZeroOrMissing() throws {
+        #expect(Self.text.contains("\nempty_markers: zero\n"))
+        #expect(try CatalogueLoader.parse(Self.text, source: "catalogue.yml").emptyMarkers == .zero)
+        let missing = Self.text.replacingOccurrences(of: "\nempty_markers: zero\n", with: "\nempty_markers: missing\n")
+        #expect(try CatalogueLoader.parse(missing, source: "catalogue.yml").emptyMarkers == .missing)
+        let without = Self.text.replacingOccurrences(of: "\nempty_markers: zero\n", with: "\n")
+        #expect(try CatalogueLoader.parse(without, source: "catalogue.yml").emptyMarkers == .zero)
+    }
+
     static func lineOf(_ needle: String) -> Int {
         let lines = text.components(separatedBy: "\n")
         return lines.firstIndex { $0.contains(needle) }! + 1
@@ -55,6 +65,8 @@ struct CatalogueTests {
         ("an alias claimed twice", "aliases: [图书册数, 图书,", "aliases: [图书册数, 计算机台数, 图书,", "already an alias of"),
         ("an alternative to no field", "    alternative_to: teachers_above_required_degree\n  - id: teachers_bachelor_degree",
          "    alternative_to: teachers_above_degree\n  - id: teachers_bachelor_degree", "not another field of the catalogue"),
+        ("an unknown empty_markers", "empty_markers: zero\n", "empty_markers: blank\n", "empty_markers is 'blank'; it must be zero"),
+        ("a list for empty_markers", "empty_markers: zero\n", "empty_markers: [zero]\n", "it must be zero"),
     ])
     func aBrokenCatalogueIsRefusedWithItsLine(name: String, original: String, broken: String, problem: String) throws {
         #expect(Self.text.contains(original), "\(name): the catalogue changed; update the test")

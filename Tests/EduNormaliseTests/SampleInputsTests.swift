@@ -114,9 +114,11 @@ struct SampleInputsTests {
                     // degree's own field (issue 13): primary 专科, junior 本科 (INDICATORS.md).
                     let field = Self.fieldGiving(truthField, stage: stage, in: record)
                     // The generator writes some zeros as —, / or 无 (the return's own note says
-                    // 没有的项目填“—”或“无”). The normaliser loads no figure for an empty marker
-                    // (issue 4) and keeps the marker on the record instead.
-                    if want == 0, record.value(field) == nil, record.markedEmpty.contains(where: { $0.field == field }) { continue }
+                    // 没有的项目填“—”或“无”). Under the catalogue's `empty_markers: zero` they load 0
+                    // (issue 13), the marker kept on the record as written.
+                    if let marked = record.markedEmpty.first(where: { $0.field == field }) {
+                        #expect(want == 0 && marked.readAsZero, "\(file): \(name) \(stage.rawValue) \(field) written \(marked.written), want \(want)")
+                    }
                     guard let got = record.value(field) else {
                         Issue.record("\(file): \(name) \(stage.rawValue) has no \(field), want \(want)")
                         continue

@@ -114,7 +114,7 @@ struct BalanceViewTests {
             for (standard, ids) in [("basic", Self.standards.basicIndicators), ("quality", Self.standards.qualityIndicators)] {
                 var cvs: [Double] = []
                 for id in ids {
-                    // Empty markers (—, 无) load no figure: such a school is left out of that indicator.
+                    // Empty markers (—, 无) are zeros of the truth, loaded as 0: such a school counts.
                     let points = included.compactMap { part in Self.indicator(id, of: part).map { (part.values["students"]!, $0) } }
                     let students = points.map(\.0).reduce(0, +)
                     let mean = points.map { $0.0 * $0.1 }.reduce(0, +) / students
@@ -166,8 +166,6 @@ struct BalanceViewTests {
                     #expect(got == nil, "\(part.name) \(part.stage) \(id): \(String(describing: got)) where the truth has no figure")
                     continue
                 }
-                // A marked-empty figure (—, 无) loads none: the indicator is NULL where the truth has 0.
-                if got == nil && want == 0 { continue }
                 #expect(got.map { abs($0 - want) <= 1e-9 * max(1, abs(want)) } == true, "\(part.name) \(part.stage) \(id): \(String(describing: got)) vs \(want)")
             }
         }
@@ -185,20 +183,14 @@ struct BalanceViewTests {
             let met = items.filter { item in item.0.map { $0 >= item.1 } ?? false }.count
             let allKnown = items.allSatisfy { $0.0 != nil }
             let floorKept = items.allSatisfy { value, minimum in value.map { $0 >= minimum || $0 >= Self.standards.unmetFloor * minimum } ?? true }
-            // A figure written —, / or 无 loads none: it is missing, like one the return lacks.
-            let marked = Set(try warehouse.connection.prepare("SELECT field FROM empty_markers WHERE school_code = ? AND stage = ?")
-                .rows([.text(part.code), .text(part.stage)]).compactMap { $0.first?.text })
-            let known = zip(Self.standards.qualityMinimums, items).map { entry, item in
-                marked.contains(DerivedIndicator.all.first { $0.id == entry.indicator }?.field ?? "") ? nil : item.0
-            }
-            let missing = known.filter { $0 == nil }.count
-            let belowFloor = zip(known, items).contains { value, item in value.map { $0 < Self.standards.unmetFloor * item.1 } ?? false }
-            let knownMet = zip(known, items).filter { value, item in value.map { $0 >= item.1 } ?? false }.count
+            // A figure written —, / or 无 is a known 0 (`empty_markers: zero`); one the return lacks is missing.
+            let missing = items.filter { $0.0 == nil }.count
+            let belowFloor = items.contains { value, minimum in value.map { $0 < Self.standards.unmetFloor * minimum } ?? false }
             // Fails whatever the missing figures are: 0; could still go either way: NULL; else as computed.
-            let complies: Int64? = belowFloor || knownMet + missing < Self.standards.minMet ? 0
+            let complies: Int64? = belowFloor || met + missing < Self.standards.minMet ? 0
                 : missing > 0 ? nil : (met >= Self.standards.minMet && floorKept ? 1 : 0)
             #expect(allKnown || missing > 0)
-            #expect(row[2].int == Int64(met) || !marked.isEmpty, "\(part.name) \(part.stage) met")
+            #expect(row[2].int == Int64(met), "\(part.name) \(part.stage) met")
             #expect(row[3].int == complies, "\(part.name) \(part.stage) complies")
             #expect((row[4].text != nil) == Self.excluded(part), "\(part.name) excluded: \(String(describing: row[4].text))")
             seen += 1

@@ -35,6 +35,40 @@ struct HeadersCommandTests {
         #expect(skipped.contains { $0["row"] as? Int == 11 && $0["kind"] as? String == "totals" })
     }
 
+    /// 青石镇's return writes four zeros of 青石镇高坪教学点 as —, / and 无: read as 0 under the
+    /// catalogue's `empty_markers: zero`, left missing under `missing`; each sheet says how many.
+    @Test func emptyMarkersReadAsZeroAreCountedPerSheet() throws {
+        let file = Self.samples.appendingPathComponent("青石镇2024年度中小学基本情况统计.xlsx").path
+        let text = try BinaryRunner.run(["headers", "--catalogue", Self.catalogue, file])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("  empty markers: 4 read as 0 (J12 teachers_mid_senior_title '—' → 0, K12 backbone_teachers '/' → 0, "
+                                     + "L12 pe_arts_teachers '无' → 0, R12 multimedia_classrooms '—' → 0)\n"), "\(text.stdout)")
+
+        let json = try BinaryRunner.run(["headers", "--json", "--catalogue", Self.catalogue, file])
+        #expect(json.status == 0, "\(json.stderr)")
+        let sheets = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let notes = try #require(sheets.first { $0["sheet"] as? String == "填报说明" }?["empty_markers"] as? [String: Any])
+        #expect(notes["read_as_zero"] as? Int == 0)
+        let markers = try #require(sheets.first { $0["sheet"] as? String == "基本情况" }?["empty_markers"] as? [String: Any])
+        #expect(markers["read_as_zero"] as? Int == 4)
+        #expect(markers["left_missing"] as? Int == 0)
+        let cells = try #require(markers["cells"] as? [[String: Any]])
+        #expect(cells.map { $0["cell"] as? String } == ["J12", "K12", "L12", "R12"])
+        #expect(cells.map { $0["written"] as? String } == ["—", "/", "无", "—"])
+        #expect(cells.allSatisfy { $0["read_as_zero"] as? Bool == true })
+
+        let folder = try BinaryRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("catalogue.yml")
+        let catalogue = try String(contentsOfFile: Self.catalogue, encoding: .utf8)
+        #expect(catalogue.contains("\nempty_markers: zero\n"))
+        try catalogue.replacingOccurrences(of: "\nempty_markers: zero\n", with: "\nempty_markers: missing\n")
+            .write(to: missing, atomically: true, encoding: .utf8)
+        let before = try BinaryRunner.run(["headers", "--catalogue", missing.path, file])
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(before.stdout.contains("  empty markers: 0 read as 0, 4 left missing (J12 teachers_mid_senior_title '—', "), "\(before.stdout)")
+    }
+
     @Test func aBrokenCatalogueIsRefusedWithItsLine() throws {
         let folder = try BinaryRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

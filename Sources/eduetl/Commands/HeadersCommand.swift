@@ -9,7 +9,8 @@ struct HeadersCommand: ParsableCommand {
         abstract: "Shows how each sheet's headers map to the catalogue's fields.",
         discussion: "Per sheet: the layout found (a table's header rows, or a form), and per column the header path as written, "
             + "the field or \"unmapped\", the method, confidence, unit and conversion; the title, unit, totals and note rows "
-            + "skipped; the schools read and the cells rejected. Exit status 1 when a file cannot be read or the catalogue "
+            + "skipped; the schools read, the cells written as an empty marker (—, /, 无: read as 0, or left missing, as the "
+            + "catalogue's empty_markers says) and the cells rejected. Exit status 1 when a file cannot be read or the catalogue "
             + "is broken.")
 
     @Argument(help: "The .xlsx, .xls or .csv files to read.")
