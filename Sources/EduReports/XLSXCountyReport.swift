@@ -3,8 +3,9 @@ import Foundation
 /// The county summary as an .xlsx workbook: a CV sheet per stage (指标, 标准, 学校数, 学生数, 均值,
 /// 差异系数, 标准值, 是否达标, with the composite row), the per-school indicators with shortfalls
 /// against the quality minimums highlighted and excluded schools marked with their reason, the
-/// schools that do not comply, and a sheet of notes and sources. Each table sheet has the title
-/// (county and year) in row 1 and its header in row 2, frozen.
+/// schools that do not comply, and a sheet of notes and sources. Each sheet has the title
+/// (county and year) in row 1, centred across the table, and its header in row 2, frozen; each
+/// prints landscape on A4, one page wide, with those two rows on every page (`XLSXPageSetup.report`).
 public enum XLSXCountyReport {
     /// Excluded schools' reason cells: Excel's "Neutral" fill.
     static let excludedStyle = XLSXCellStyle.body.filled(.lightYellow)
@@ -16,7 +17,6 @@ public enum XLSXCountyReport {
         }
         var schools = sheet(report.schoolsTable(), indicatorWidth: 13)
         schools.frozenColumns = 3
-        schools.landscape = true
         workbook.addSheet(schools)
         workbook.addSheet(sheet(report.complianceTable(), indicatorWidth: 14))
         if !report.summary.targets.isEmpty { workbook.addSheet(sheet(report.targetsTable(), indicatorWidth: nil)) }
@@ -33,11 +33,11 @@ public enum XLSXCountyReport {
         }
     }
 
-    /// A table as a sheet: title row merged across the table, header row frozen below it, body
-    /// rows bordered, notes below. `indicatorWidth`: a fixed width for the columns whose titles
-    /// are long indicator names (their headers wrap).
+    /// A table as a sheet: title row merged across the table and centred, header row frozen below
+    /// it, body rows bordered, notes below; printed landscape, one page wide. `indicatorWidth`: a
+    /// fixed width for the columns whose titles are long indicator names (their headers wrap).
     static func sheet(_ table: ReportTable, indicatorWidth: Double?) -> XLSXSheet {
-        var sheet = XLSXSheet(name: table.name)
+        var sheet = XLSXSheet(name: table.name, pageSetup: .report)
         sheet.appendTitle(table.title, columns: table.columns.count, height: 26)
         sheet.appendHeader(table.columns)
         for row in table.rows {
@@ -90,8 +90,8 @@ public enum XLSXCountyReport {
 
     /// 说明: what the workbook holds, the rules, the notes, the files the figures come from.
     static func notes(_ report: CountyReport) -> XLSXSheet {
-        var sheet = XLSXSheet(name: "说明")
-        sheet.appendTitle(report.title, columns: 2, style: XLSXCellStyle(bold: true), height: 26)
+        var sheet = XLSXSheet(name: "说明", pageSetup: .report)
+        sheet.appendTitle(report.title, columns: 2, height: 26)
         sheet.appendHeader(["项目", "内容"], height: 22)
         var rows: [(String, String)] = [
             ("县（区）", report.countyName),
@@ -109,10 +109,15 @@ public enum XLSXCountyReport {
         for (index, file) in report.summary.sourceFiles.enumerated() {
             rows.append((index == 0 ? "数据来源文件" : "", file))
         }
+        let contentWidth = 90.0
         for (label, text) in rows {
             sheet.appendRow([.text(label, style: .body), XLSXCell.text(text, style: XLSXCellStyle(border: true, wrapText: true))])
+            // LibreOffice keeps a row without a height one line high however its text wraps, and
+            // prints only the last line: a wrapping row gets about 15 points a line.
+            let lines = (DisplayWidth.of(Substring(text)) / (contentWidth - 2)).rounded(.up)
+            if lines > 1 { sheet.rowHeights[sheet.rows.count] = lines * 15 + 3 }
         }
-        sheet.columnWidths = [1: 18, 2: 90]
+        sheet.columnWidths = [1: 18, 2: contentWidth]
         return sheet
     }
 }

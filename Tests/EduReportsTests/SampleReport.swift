@@ -33,7 +33,7 @@ enum SampleReport {
     static let title = "青石县2024年小学办学条件达标情况"
 
     static func primary() -> XLSXSheet {
-        var sheet = XLSXSheet(name: "小学", landscape: true)
+        var sheet = XLSXSheet(name: "小学", pageSetup: XLSXPageSetup(orientation: .landscape))
         sheet.appendTitle(title, columns: headers.count, height: 28)
         sheet.appendHeader(headers, height: 32)
         for school in schools {

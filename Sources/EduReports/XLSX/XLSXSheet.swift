@@ -1,8 +1,8 @@
 import EduCore
 
 /// One worksheet to write: rows of cells from row 1 down, column widths, row heights, frozen
-/// rows and columns, merged ranges. The name is made valid for Excel when the sheet is added to
-/// a workbook (`XLSXSheetName`).
+/// rows and columns, merged ranges, and how it prints (`XLSXPageSetup`). The name is made valid
+/// for Excel when the sheet is added to a workbook (`XLSXSheetName`).
 public struct XLSXSheet: Hashable, Sendable {
     public var name: String
     /// `rows[0]` is row 1; each row's cells start in column A.
@@ -12,18 +12,18 @@ public struct XLSXSheet: Hashable, Sendable {
     /// Row (1-based) → height in points, 0 to 409.
     public var rowHeights: [Int: Double]
     /// Rows kept in view when scrolling (a frozen pane, ySplit); they also repeat at the top of
-    /// every printed page.
+    /// every printed page unless `pageSetup.titleRows` says otherwise.
     public var frozenRows: Int
     /// Columns kept in view when scrolling (xSplit).
     public var frozenColumns: Int
     /// Ranges shown as one cell; they must not overlap, and each covers two cells or more.
     public var mergedRanges: [CellRange]
-    /// Printed across the page (A4) rather than down it.
-    public var landscape: Bool
+    /// Paper, orientation, fitting to pages, the rows repeated on each page, margins, footer.
+    public var pageSetup: XLSXPageSetup
 
     public init(name: String, rows: [[XLSXCell]] = [], columnWidths: [Int: Double] = [:],
                 rowHeights: [Int: Double] = [:], frozenRows: Int = 0, frozenColumns: Int = 0,
-                mergedRanges: [CellRange] = [], landscape: Bool = false) {
+                mergedRanges: [CellRange] = [], pageSetup: XLSXPageSetup = .standard) {
         self.name = name
         self.rows = rows
         self.columnWidths = columnWidths
@@ -31,8 +31,11 @@ public struct XLSXSheet: Hashable, Sendable {
         self.frozenRows = frozenRows
         self.frozenColumns = frozenColumns
         self.mergedRanges = mergedRanges
-        self.landscape = landscape
+        self.pageSetup = pageSetup
     }
+
+    /// The rows repeated at the top of every printed page, if any.
+    var printTitleRows: ClosedRange<Int>? { pageSetup.printTitleRows(frozenRows: frozenRows) }
 
     /// Appends a row of cells.
     public mutating func appendRow(_ cells: [XLSXCell]) {

@@ -31,6 +31,12 @@ public enum XLSXWriteError: Error, CustomStringConvertible, Sendable {
         case columnWidth(column: Int, width: Double)
         case rowHeight(row: Int, height: Double)
         case frozenPane(rows: Int, columns: Int)
+        /// Counts of pages to fit the sheet to below 0, above 32 767, or both 0.
+        case pageFit(pagesWide: Int, pagesTall: Int)
+        /// A negative or non-finite page margin (inches).
+        case pageMargin(Double)
+        /// A footer longer than the 255 characters Excel keeps.
+        case footerTooLong(length: Int)
     }
 
     public var location: SourceLocation {
@@ -83,6 +89,13 @@ public enum XLSXWriteError: Error, CustomStringConvertible, Sendable {
             return "row \(row) has height \(height); heights run from 0 to 409 points"
         case .frozenPane(let rows, let columns):
             return "cannot freeze \(rows) rows and \(columns) columns"
+        case .pageFit(let wide, let tall):
+            return "cannot fit the sheet to \(wide) pages wide and \(tall) tall; each runs from 0 (as many as it takes) to "
+                + "\(XLSXPageSetup.maxFitPages), and one must be 1 or more"
+        case .pageMargin(let inches):
+            return "a page margin of \(inches) inches; margins are 0 or more"
+        case .footerTooLong(let length):
+            return "the footer is \(length) characters long, more than the \(XLSXPageSetup.maxFooterLength) Excel keeps"
         }
     }
 }

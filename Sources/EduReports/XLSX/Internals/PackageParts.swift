@@ -57,8 +57,9 @@ enum PackageParts {
         return xml.bytes
     }
 
-    /// xl/workbook.xml: the sheets in order and, for sheets with frozen rows, those rows as
-    /// print titles (the built-in name _xlnm.Print_Titles, §18.2.6) so they repeat on every page.
+    /// xl/workbook.xml: the sheets in order and, for sheets with print title rows (by default
+    /// their frozen rows), those rows as the built-in name _xlnm.Print_Titles (§18.2.6), local to
+    /// the sheet, so they repeat on every page.
     static func workbook(_ sheets: [XLSXSheet]) -> [UInt8] {
         var xml = XMLWriter()
         xml.raw(#"<workbook xmlns="\#(spreadsheetML)" xmlns:r="\#(officeRelationships)">"#)
@@ -69,12 +70,12 @@ enum PackageParts {
             xml.raw(#"" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#)
         }
         xml.raw("</sheets>")
-        let titled = sheets.enumerated().filter { $0.element.frozenRows > 0 }
+        let titled = sheets.enumerated().compactMap { index, sheet in sheet.printTitleRows.map { (index, sheet.name, $0) } }
         if !titled.isEmpty {
             xml.raw("<definedNames>")
-            for (index, sheet) in titled {
+            for (index, name, rows) in titled {
                 xml.raw(#"<definedName name="_xlnm.Print_Titles" localSheetId="\#(index)">"#)
-                xml.text(quotedSheetName(sheet.name) + "!$1:$\(sheet.frozenRows)", spreadsheet: false)
+                xml.text(quotedSheetName(name) + "!$\(rows.lowerBound):$\(rows.upperBound)", spreadsheet: false)
                 xml.raw("</definedName>")
             }
             xml.raw("</definedNames>")

@@ -2,8 +2,9 @@ import EduCore
 import EduZip
 
 /// Writes one worksheet part (ECMA-376 Part 1, §18.3.1.99 CT_Worksheet) into the open ZIP
-/// entry, row by row in 64 KiB chunks, children in the schema's order: dimension, sheetViews
-/// (the frozen pane), cols, sheetData, mergeCells, pageMargins, pageSetup.
+/// entry, row by row in 64 KiB chunks, children in the schema's order: sheetPr (fit to pages),
+/// dimension, sheetViews (the frozen pane), cols, sheetData, mergeCells, printOptions,
+/// pageMargins, pageSetup, headerFooter.
 struct SheetPart {
     let sheet: XLSXSheet
     /// The workbook's first sheet is the selected tab; only one may be.
@@ -14,6 +15,7 @@ struct SheetPart {
         var xml = XMLWriter()
         xml.raw(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
             + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
+        sheet.pageSetup.writeSheetProperties(to: &xml)
         xml.raw(#"<dimension ref="\#(dimension())"/>"#)
         writeViews(to: &xml)
         writeColumns(to: &xml)
@@ -34,8 +36,7 @@ struct SheetPart {
             for range in sheet.mergedRanges { xml.raw(#"<mergeCell ref="\#(range.reference)"/>"#) }
             xml.raw("</mergeCells>")
         }
-        xml.raw(#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#)
-        xml.raw(#"<pageSetup paperSize="9" orientation="\#(sheet.landscape ? "landscape" : "portrait")"/>"#)
+        sheet.pageSetup.writePrintParts(to: &xml)
         xml.raw("</worksheet>")
         try xml.flush(to: zip, force: true)
     }

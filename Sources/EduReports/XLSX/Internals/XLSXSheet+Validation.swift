@@ -40,6 +40,27 @@ extension XLSXSheet {
             throw .invalidSheet(sheetAt, .frozenPane(rows: frozenRows, columns: frozenColumns))
         }
         try validateMergedRanges(at: sheetAt)
+        try validatePageSetup(at: sheetAt)
+    }
+
+    /// Fit counts within Excel's range, print title rows within the sheet, margins of 0 or more,
+    /// a footer Excel keeps whole.
+    private func validatePageSetup(at location: SourceLocation) throws(XLSXWriteError) {
+        if let fit = pageSetup.fit {
+            let range = 0...XLSXPageSetup.maxFitPages
+            guard range.contains(fit.pagesWide), range.contains(fit.pagesTall), fit.pagesWide + fit.pagesTall > 0 else {
+                throw .invalidSheet(location, .pageFit(pagesWide: fit.pagesWide, pagesTall: fit.pagesTall))
+            }
+        }
+        if let rows = printTitleRows, rows.lowerBound < 1 || rows.upperBound > SheetLimits.maxRows {
+            throw .invalidSheet(location, .outsideSheet("the print title range (rows \(rows.lowerBound)…\(rows.upperBound))"))
+        }
+        if let margin = pageSetup.margins.all.first(where: { !$0.isFinite || $0 < 0 }) {
+            throw .invalidSheet(location, .pageMargin(margin))
+        }
+        if let footer = pageSetup.footer, footer.count > XLSXPageSetup.maxFooterLength {
+            throw .invalidSheet(location, .footerTooLong(length: footer.count))
+        }
     }
 
     private static func validate(_ value: XLSXCell.Value, at location: SourceLocation) throws(XLSXWriteError) {
