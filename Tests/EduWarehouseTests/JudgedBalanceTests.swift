@@ -16,9 +16,16 @@ struct JudgedBalanceTests {
 
     /// A one-file return in a scratch folder, ingested for county 360321.
     static func ingest(csv lines: [String], named name: String = "示例县2024.csv", standards: Standards = standards) throws -> Warehouse {
+        try ingest(files: [name: lines], standards: standards)
+    }
+
+    /// Returns in a scratch folder, ingested for county 360321.
+    static func ingest(files: [String: [String]], standards: Standards = standards) throws -> Warehouse {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eduetl-judged-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: folder.appendingPathComponent(name))
+        for (name, lines) in files {
+            try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: folder.appendingPathComponent(name))
+        }
         let warehouse = try Warehouse(path: folder.appendingPathComponent("warehouse.sqlite").path)
         let options = Ingest.Options(inputs: [IngestInput(path: folder.path)], county: "360321")
         let summary = try Ingest(options: options, catalogue: BalanceViewTests.catalogue, standards: standards, warehouse: warehouse).run()
@@ -65,6 +72,41 @@ struct JudgedBalanceTests {
             #expect(missing == ["teaching_aux_area_per_student", "sports_area_per_student", "computers_per_100_students",
                                 "teachers_above_required_degree_per_student", "teachers_mid_senior_title_per_student"])
         }
+    }
+
+    // MARK: Point 5: the required degree depends on the stage
+
+    /// 高于规定学历 is 专科及以上 for primary and 本科及以上 for junior. A table with both columns gives
+    /// each stage its own; a junior school with only 专科及以上 has no required-degree figure; a
+    /// return that says 高于规定学历 gives it whatever the stage.
+    @Test func theRequiredDegreeIsTheStagesAndTheViewSaysWhichFieldFedIt() throws {
+        let warehouse = try Self.ingest(files: [
+            "甲乡2024.csv": [
+                "学校标识码,学校名称,办学类型,统计年度,在校学生数,专任教师数,专科及以上学历教师数,本科及以上学历教师数",
+                "3603219801,甲小学,小学,2024,500,30,28,15",
+                "3603219802,甲中学,初中,2024,600,50,49,40",
+                "3603219803,乙中学,初中,2024,400,30,29,",
+            ],
+            "乙乡2024.csv": [
+                "学校标识码,学校名称,办学类型,统计年度,在校学生数,专任教师数,高于规定学历教师数",
+                "3603219804,丙中学,初中,2024,800,60,51",
+            ],
+        ])
+        let rows = try Self.rows(warehouse, """
+            SELECT school_name, teachers_above_required_degree_per_student, teachers_above_required_degree_per_100_students, required_degree_field
+            FROM school_indicators ORDER BY school_code
+            """)
+        let got = rows.map { "\($0[0].text ?? "") \($0[1].double.map { String(format: "%.4f", $0) } ?? "NULL") \($0[3].text ?? "NULL")" }
+        #expect(got == ["甲小学 0.0560 teachers_college_degree", "甲中学 0.0667 teachers_bachelor_degree", "乙中学 NULL NULL",
+                        "丙中学 0.0638 teachers_above_required_degree"])
+        #expect(abs((rows.first?[2].double ?? 0) - 5.6) < 1e-9)
+        // The plans' shares: primary 28 of 30 teachers; junior (40 + 51) of (50 + 60), 乙中学 having no figure.
+        let shares = try Self.rows(warehouse, """
+            SELECT indicator, value, computed_from_schools FROM county_targets WHERE indicator LIKE '%share' ORDER BY indicator
+            """)
+        #expect(shares.map { $0[0].text ?? "" } == ["junior_teachers_bachelor_share", "primary_teachers_college_share"])
+        #expect(abs((shares[0][1].double ?? 0) - 91.0 / 110) < 1e-12 && shares[0][2].int == 2)
+        #expect(abs((shares[1][1].double ?? 0) - 28.0 / 30) < 1e-12 && shares[1][2].int == 1)
     }
 
     // MARK: Point 4: certain failure
