@@ -1,20 +1,23 @@
 import Foundation
 
 /// The county summary as CSV, one file per table (the CVs of every stage, the schools'
-/// indicators, the schools that do not comply): UTF-8 with a byte-order mark, so Excel opens the
+/// indicators, the schools that do not comply, the schools over a class or school size limit,
+/// the county targets, urban and rural means): UTF-8 with a byte-order mark, so Excel opens the
 /// Chinese headers correctly; CRLF line ends and RFC 4180 quoting; numbers rounded to the
 /// decimals the tables show; the canonical ids in the last columns.
 public enum CSVCountyReport {
     /// The byte-order mark Excel looks for.
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    /// The tables, in file order, with the kind each file is named by.
-    /// (the county's rates against their targets too, when the warehouse has them).
+    /// The tables, in file order, with the kind each file is named by (the county targets and the
+    /// urban-rural comparison when the warehouse has them).
     public static func tables(_ report: CountyReport) -> [(kind: String, table: ReportTable)] {
         var tables = [("county-balance", report.balanceTable(stage: nil)),
                       ("school-indicators", report.schoolsTable()),
-                      ("school-compliance", report.complianceTable())]
+                      ("school-compliance", report.complianceTable()),
+                      ("school-scale", report.scaleTable())]
         if !report.summary.targets.isEmpty { tables.append(("county-targets", report.targetsTable())) }
+        if !report.summary.urbanRuralMeans.isEmpty { tables.append(("urban-rural", report.urbanRuralTable())) }
         return tables
     }
 

@@ -6,7 +6,11 @@ extension CountyReport {
     public var headline: String {
         var text = "\(summary.countyName.map { "\($0) " } ?? "")\(summary.countyCode), \(summary.year)"
         let composites = stages.compactMap { stage -> String? in
-            guard let row = composite(stage: stage), let cv = row.cv else { return nil }
+            guard let row = composite(stage: stage) else { return nil }
+            guard let cv = row.cv else {
+                let missing = row.compositeGaps.isEmpty ? "" : " (\(row.compositeGaps.count) of \(summary.basicIndicators.count) CVs missing)"
+                return "\(ReportLabels.stage(stage)) 综合差异系数无法计算" + missing
+            }
             return "\(ReportLabels.stage(stage)) 综合差异系数 \(Self.number(cv, decimals: 4)) (limit \(Self.number(row.cvLimit, decimals: 2)))"
         }
         if !composites.isEmpty { text += ": " + composites.joined(separator: ", ") }

@@ -112,23 +112,37 @@ public struct CountyReport: Sendable {
         summary.compliance.filter { $0.complies == false }
     }
 
-    /// Why a school does not comply, in a sentence.
+    /// Why a school does not comply, in a sentence: the minimums met (and the figures missing),
+    /// the ones below the floor, and, with figures missing, that they cannot change it.
     public func failureReason(_ row: CountySummary.ComplianceRow) -> String {
         let total = row.items.count
-        var parts = ["\(total)项中达标\(row.indicatorsMet)项"]
+        let missing = row.missing.count
+        var parts = ["\(total)项中达标\(row.indicatorsMet)项" + (missing > 0 ? "，缺少数据\(missing)项" : "")]
         if let rule {
-            if row.indicatorsMet < rule.minMet { parts[0] += "（少于\(rule.minMet)项）" }
-            let below = row.items.filter { item in
-                guard item.met == false, let value = item.value, item.minimum > 0 else { return false }
-                return value / item.minimum < rule.unmetFloor
+            if row.indicatorsMet + missing < rule.minMet {
+                parts[0] += missing > 0 ? "（即使缺少的各项都达标也少于\(rule.minMet)项）" : "（少于\(rule.minMet)项）"
             }
+            let below = row.items.filter(belowFloor)
             if !below.isEmpty {
                 let floor = Self.number(rule.unmetFloor * 100, decimals: 0)
                 parts.append(below.map { ReportLabels.indicator($0.indicator).shortName }.joined(separator: "、")
                              + "不足最低标准的\(floor)%")
             }
         }
+        if missing > 0, row.complies == false { parts.append("无论缺少的数据如何均不达标") }
         return parts.joined(separator: "；")
+    }
+
+    /// 达标指标数 as the tables show it: 4/7, or 3/7（缺3项） with figures missing.
+    public func metCount(_ row: CountySummary.ComplianceRow) -> String {
+        let missing = row.missing.count
+        return "\(row.indicatorsMet)/\(row.items.count)" + (missing > 0 ? "（缺\(missing)项）" : "")
+    }
+
+    /// The indicators a part has no figure for, by their short names: 百生骨干教师、百生体艺教师.
+    public func missingNames(_ row: CountySummary.ComplianceRow) -> String? {
+        let missing = row.missing
+        return missing.isEmpty ? nil : missing.map { ReportLabels.indicator($0).shortName }.joined(separator: "、")
     }
 
     /// Whether a school's missed minimum also falls below the rule's floor (e.g. 85%).
@@ -212,42 +226,6 @@ public struct ReportTable: Sendable {
 }
 
 extension CountyReport {
-    /// The CV table: one stage (a sheet or a page's section), or every stage with a 学段 column
-    /// (the CSV file). Columns: 指标, 标准, 学校数, 学生数, 均值, 差异系数, 标准值, 是否达标, ids.
-    public func balanceTable(stage: Stage?) -> ReportTable {
-        let stages = stage.map { [$0] } ?? self.stages
-        let withStage = stage == nil
-        var columns = [ReportLabels.indicatorColumn, ReportLabels.standardColumn, ReportLabels.schoolsColumn,
-                       ReportLabels.studentsColumn, ReportLabels.meanColumn, ReportLabels.cvColumn,
-                       ReportLabels.cvLimitColumn, ReportLabels.metColumn, ReportLabels.idColumn]
-        if withStage { columns = [ReportLabels.stageColumn] + columns + ["学段代码", "标准代码"] }
-        var rows: [[ReportTable.Cell]] = []
-        for stage in stages {
-            for row in balanceRows(stage: stage) {
-                let indicator = ReportLabels.indicator(row.indicator)
-                let failed: ReportTable.Mark = row.cvMet == false ? .shortfall : .none
-                var mean = ReportTable.Cell.number(row.mean, decimals: indicator.decimals)
-                if row.indicator == "teachers_per_student", let value = row.mean, value > 0 {
-                    mean.hint = "师生比 1:" + Self.number(1 / value, decimals: 1)
-                }
-                var cells: [ReportTable.Cell] = [
-                    .text(indicator.label), .text(ReportLabels.standard(row.standard)),
-                    .number(Double(row.schools), decimals: 0), .number(row.students, decimals: 0), mean,
-                    .number(row.cv, decimals: 4, mark: failed), .number(row.cvLimit, decimals: 2),
-                    .text(ReportLabels.yesNo(row.cvMet), mark: failed), .text(row.indicator),
-                ]
-                if withStage { cells = [.text(ReportLabels.stage(stage))] + cells + [.text(stage.rawValue), .text(row.standard.rawValue)] }
-                rows.append(cells)
-            }
-        }
-        let stageName = stage.map(ReportLabels.stage) ?? ""
-        let idColumns: Set<Int> = withStage ? [9, 10, 11] : [8]
-        return ReportTable(
-            id: stage.map { "balance-\($0.rawValue)" } ?? "balance", name: "\(stageName)差异系数",
-            title: "\(title)：\(stageName)差异系数", columns: columns, rows: rows, idColumns: idColumns,
-            notes: ["差异系数按在校生数加权计算；综合差异系数为基本均衡8项指标差异系数的平均值。", ReportLabels.excludedNote])
-    }
-
     /// Every school and stage with its indicators: shortfalls against the quality minimums
     /// marked, excluded schools marked with their reason, the school's quality compliance.
     public func schoolsTable() -> ReportTable {
@@ -255,7 +233,8 @@ extension CountyReport {
         let columns = [ReportLabels.stageColumn, ReportLabels.schoolCodeColumn, ReportLabels.schoolNameColumn,
                        ReportLabels.schoolTypeColumn, ReportLabels.studentsColumn]
             + ids.map(ReportLabels.label)
-            + [ReportLabels.excludedColumn, ReportLabels.qualityComplianceColumn, ReportLabels.indicatorsMetColumn, "学段代码"]
+            + [ReportLabels.degreeColumn, ReportLabels.excludedColumn, ReportLabels.qualityComplianceColumn,
+               ReportLabels.indicatorsMetColumn, "学段代码"]
         var rows: [[ReportTable.Cell]] = []
         for stage in stages {
             for school in summary.schools where school.stage == stage {
@@ -271,10 +250,11 @@ extension CountyReport {
                     cells.append(.number(value, decimals: ReportLabels.indicator(id).decimals, mark: mark))
                 }
                 let compliance = compliance(school: school.schoolCode, stage: stage)
+                cells.append(.text(school.requiredDegreeField.map(ReportLabels.degreeField)))
                 cells.append(.text(school.excludedReason.map(ReportLabels.exclusionReason), mark: excluded))
                 cells.append(.text(compliance.map { ReportLabels.yesNo($0.complies) },
                                    mark: compliance?.complies == false ? .shortfall : .none))
-                cells.append(.text(compliance.map { "\($0.indicatorsMet)/\($0.items.count)" }))
+                cells.append(.text(compliance.map(metCount)))
                 cells.append(.text(stage.rawValue))
                 rows.append(cells)
             }
@@ -288,7 +268,7 @@ extension CountyReport {
         }
         var notes = [ReportLabels.shortfallNote]
         if !minimumsNote.isEmpty { notes.append("优质均衡学校最低标准（" + minimumsNote.joined(separator: "；") + "）。") }
-        notes += [ReportLabels.excludedNote, ReportLabels.sharedFiguresNote]
+        notes += [ReportLabels.degreeNote, ReportLabels.undecidedNote, ReportLabels.excludedNote, ReportLabels.sharedFiguresNote]
         return ReportTable(id: "schools", name: "学校指标", title: "\(title)：各校指标", columns: columns, rows: rows,
                            idColumns: [columns.count - 1], notes: notes)
     }
@@ -299,7 +279,7 @@ extension CountyReport {
         let columns = [ReportLabels.stageColumn, ReportLabels.schoolCodeColumn, ReportLabels.schoolNameColumn,
                        ReportLabels.studentsColumn, ReportLabels.indicatorsMetColumn, "未达标指标", ReportLabels.valueColumn,
                        ReportLabels.minimumColumn, ReportLabels.shortfallColumn, ReportLabels.shareColumn,
-                       ReportLabels.failureColumn, "备注", ReportLabels.idColumn, "学段代码"]
+                       ReportLabels.failureColumn, ReportLabels.missingColumn, "备注", ReportLabels.idColumn, "学段代码"]
         var rows: [[ReportTable.Cell]] = []
         for school in nonCompliant {
             let note = school.excludedReason.map { "不计入县域统计：" + ReportLabels.exclusionReason($0) }
@@ -309,43 +289,25 @@ extension CountyReport {
                 let share = item.value.flatMap { item.minimum > 0 ? $0 / item.minimum : nil }
                 rows.append([
                     .text(ReportLabels.stage(school.stage)), .text(school.schoolCode), .text(school.schoolName),
-                    .number(school.students, decimals: 0), .text("\(school.indicatorsMet)/\(school.items.count)"),
+                    .number(school.students, decimals: 0), .text(metCount(school)),
                     .text(indicator.label), .number(item.value, decimals: indicator.decimals, mark: .shortfall),
                     .number(item.minimum, decimals: indicator.decimals),
                     .number(item.value.map { $0 - item.minimum }, decimals: indicator.decimals),
                     ReportTable.Cell(share.map { .percent($0, decimals: 1) } ?? .empty, mark: belowFloor(item) ? .shortfall : .none),
-                    .text(reason), .text(note, mark: note == nil ? .none : .excluded), .text(item.indicator), .text(school.stage.rawValue),
+                    .text(reason), .text(missingNames(school)), .text(note, mark: note == nil ? .none : .excluded),
+                    .text(item.indicator), .text(school.stage.rawValue),
                 ])
             }
         }
-        var notes = ["每所未达标学校按未达到的最低标准逐项列出；达到标准的比例 = 实际值 ÷ 最低标准。"]
+        var notes = ["每所未达标学校按未达到的最低标准逐项列出；达到标准的比例 = 实际值 ÷ 最低标准。", ReportLabels.missingFiguresNote]
+        let undecided = summary.compliance.filter { $0.complies == nil }.count
+        if undecided > 0 { notes.append("另有\(undecided)个学校（学段）数据不全、无法判定，见各校指标。") }
         if let rule {
             notes.insert("学校达标：\(summary.qualityIndicators.count)项中至少\(rule.minMet)项达到最低标准，且其余每项不低于最低标准的"
                          + Self.number(rule.unmetFloor * 100, decimals: 0) + "%。", at: 0)
         }
         return ReportTable(id: "compliance", name: "未达标学校", title: "\(title)：优质均衡未达标学校", columns: columns,
-                           rows: rows, idColumns: [12, 13], notes: notes)
-    }
-
-    /// The county's rates against their targets (county_targets), when the warehouse has any.
-    public func targetsTable() -> ReportTable {
-        let columns = [ReportLabels.indicatorColumn, ReportLabels.valueColumn, "目标", ReportLabels.metColumn, ReportLabels.idColumn]
-        let order = ReportLabels.countyRateOrder
-        let targets = summary.targets.enumerated().sorted { lhs, rhs in
-            let (a, b) = (order.firstIndex(of: lhs.element.indicator) ?? order.count, order.firstIndex(of: rhs.element.indicator) ?? order.count)
-            return a != b ? a < b : lhs.offset < rhs.offset
-        }.map(\.element)
-        let rows: [[ReportTable.Cell]] = targets.map { target in
-            let mark: ReportTable.Mark = target.met ? .none : .shortfall
-            return [
-                .text(ReportLabels.countyRate(target.indicator)),
-                ReportTable.Cell(.percent(target.value, decimals: 1), mark: mark),
-                .text(target.comparison.symbol + " " + CountyReport.number(target.target * 100, decimals: 1) + "%"),
-                .text(target.met ? "是" : "否", mark: mark), .text(target.indicator),
-            ]
-        }
-        return ReportTable(id: "targets", name: "县级指标", title: "\(title)：县级指标", columns: columns, rows: rows,
-                           idColumns: [4], notes: ["目标取自 standards.yml 的 county_targets；毛入园率、升学率等毛比率可超过100%。"])
+                           rows: rows, idColumns: [13, 14], notes: notes)
     }
 
     /// 4.5, 2000, 0.9: a minimum as written, without trailing zeros.

@@ -3,7 +3,8 @@ import EduStandards
 import EduWarehouse
 
 /// What the county summaries report, read from the warehouse's views: the balance CVs, every
-/// school's indicators (and why a school is left out), the quality compliance, county targets.
+/// school's indicators (and why a school is left out), the quality compliance, class and school
+/// size, county targets, and the basic indicators by 城区 / 镇区 / 乡村.
 /// The exporters format this; the views do the arithmetic.
 public struct CountySummary: Sendable {
     public var year: Int
@@ -13,6 +14,11 @@ public struct CountySummary: Sendable {
     public var schools: [SchoolRow]
     public var compliance: [ComplianceRow]
     public var targets: [TargetRow]
+    /// Every school part's pupils per class and the whole school's pupils, against their limits.
+    public var scale: [SchoolScaleRow]
+    /// The basic indicators' means by area, and each one's highest and lowest area.
+    public var urbanRuralMeans: [UrbanRuralMeanRow]
+    public var urbanRuralGaps: [UrbanRuralGapRow]
     /// The indicators of each standard, in the standards file's order.
     public var basicIndicators: [String]
     public var qualityIndicators: [String]
@@ -39,7 +45,14 @@ public struct CountySummary: Sendable {
         public var excludedReason: String?
         public var items: [Item]
         public var indicatorsMet: Int
+        /// The quality indicators without a figure (the view's count).
+        public var indicatorsMissing: Int
+        /// 无法判定 (nil) only while a missing figure could still decide it; a part that fails
+        /// whatever its missing figures are does not comply.
         public var complies: Bool?
+
+        /// The indicators without a figure, in the standard's order.
+        public var missing: [String] { items.filter { $0.value == nil }.map(\.indicator) }
     }
 
     /// The summary of a year and county, from the warehouse's views.
@@ -52,6 +65,9 @@ public struct CountySummary: Sendable {
         schools = try warehouse.schoolIndicators(year: year, county: county)
         compliance = Self.gather(try warehouse.schoolCompliance(year: year, county: county), order: quality)
         targets = try warehouse.countyTargets(year: year, county: county)
+        scale = try warehouse.schoolScale(year: year, county: county)
+        urbanRuralMeans = try warehouse.urbanRuralMeans(year: year, county: county)
+        urbanRuralGaps = try warehouse.urbanRuralGaps(year: year, county: county)
         basicIndicators = try warehouse.standardIndicators(.basic)
         qualityIndicators = quality
         sourceFiles = try warehouse.sourceFiles(year: year, county: county)
@@ -67,7 +83,7 @@ public struct CountySummary: Sendable {
             } else {
                 parts.append(ComplianceRow(schoolCode: row.schoolCode, schoolName: row.schoolName, stage: row.stage, students: row.students,
                                            excludedReason: row.excludedReason, items: [item], indicatorsMet: row.indicatorsMet,
-                                           complies: row.complies))
+                                           indicatorsMissing: row.indicatorsMissing, complies: row.complies))
             }
         }
         let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })

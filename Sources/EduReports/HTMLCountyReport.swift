@@ -54,7 +54,9 @@ public enum HTMLCountyReport {
         """
         html += overview(report)
         html += "<section id=\"cv\">\n<h2>差异系数</h2>\n"
-        html += "<p class=\"note\">差异系数按在校生数加权计算；虚线为标准值，红色为超过标准值。综合差异系数为基本均衡8项指标差异系数的平均值。</p>\n"
+        html += "<p class=\"note\">差异系数按在校生数加权计算；虚线为标准值，红色为超过标准值，浅色为不单独判定。"
+            + "综合差异系数为基本均衡\(report.summary.basicIndicators.count)项指标差异系数的平均值。</p>\n"
+        html += "<p class=\"note\">\(HTMLText.escape(ReportLabels.judgedNote))</p>\n"
         html += "<div class=\"pair\">\n"
         for stage in report.stages {
             html += "<figure><figcaption>\(HTMLText.escape(ReportLabels.stage(stage)))差异系数</figcaption>\n"
@@ -62,7 +64,9 @@ public enum HTMLCountyReport {
         }
         html += "</div>\n"
         html += "<div class=\"tablebox\">" + balanceTable(report) + "</div>\n"
+        html += balanceNotes(report)
         html += "</section>\n"
+        html += urbanRuralSection(report)
         if !report.summary.targets.isEmpty {
             let targets = report.targetsTable()
             html += "<section id=\"targets\">\n<h2>县级指标</h2>\n"
@@ -74,10 +78,11 @@ public enum HTMLCountyReport {
         let compliance = report.complianceTable()
         html += compliance.notes.map { "<p class=\"note\">\(HTMLText.escape($0))</p>\n" }.joined()
         // One school's rows share its stage, code, name, students, count met, reason and note.
-        let grouping = Grouping(key: [0, 1], spanned: [0, 1, 2, 3, 4, 10, 11])
+        let grouping = Grouping(key: [0, 1], spanned: [0, 1, 2, 3, 4, 10, 11, 12])
         html += compliance.rows.isEmpty ? "<p>没有未达标的学校。</p>\n"
             : "<div class=\"tablebox\">" + table(compliance, caption: nil, grouping: grouping) + "</div>\n"
         html += "</section>\n"
+        html += scaleSection(report)
         html += "<section id=\"schools\">\n<h2>各校指标</h2>\n"
         let schools = report.schoolsTable()
         html += schools.notes.map { "<p class=\"note\">\(HTMLText.escape($0))</p>\n" }.joined()
@@ -102,24 +107,29 @@ public enum HTMLCountyReport {
         return html + "</body>\n</html>\n"
     }
 
-    /// Per stage: the composite CV, how many CVs are within their limits, how many schools comply.
+    /// Per stage: the composite CV (or why it cannot be computed), how many of the judged CVs (the
+    /// composite and the quality standard's) are within their limits, how many schools comply.
     static func overview(_ report: CountyReport) -> String {
         var html = "<section class=\"cards\">\n"
         for stage in report.stages {
-            let rows = report.balanceRows(stage: stage).filter { $0.indicator != DerivedIndicator.compositeID }
-            let basic = rows.filter { $0.standard == .basic }
-            let quality = rows.filter { $0.standard == .quality }
+            let judged = report.judgedRows(stage: stage)
             let counted = report.summary.compliance.filter { $0.stage == stage && $0.excludedReason == nil }
             let schools = report.summary.schools.filter { $0.stage == stage }
             let excluded = schools.filter { $0.excludedReason != nil }.count
             html += "<div class=\"card\"><h3>\(HTMLText.escape(ReportLabels.stage(stage)))</h3>\n<dl>\n"
-            if let composite = report.composite(stage: stage), let cv = composite.cv {
-                let met = composite.cvMet == true
-                html += "<dt>综合差异系数</dt><dd class=\"big \(met ? "ok" : "bad")\">\(CountyReport.number(cv, decimals: 4))"
-                html += "<small>标准值 ≤ \(CountyReport.number(composite.cvLimit, decimals: 2))，\(met ? "达标" : "未达标")</small></dd>\n"
+            if let composite = report.composite(stage: stage) {
+                let limit = "标准值 ≤ \(CountyReport.number(composite.cvLimit, decimals: 2))"
+                if let cv = composite.cv {
+                    let met = composite.cvMet == true
+                    html += "<dt>综合差异系数</dt><dd class=\"big \(met ? "ok" : "bad")\">\(CountyReport.number(cv, decimals: 4))"
+                    html += "<small>\(limit)，\(met ? "达标" : "未达标")</small></dd>\n"
+                } else {
+                    html += "<dt>综合差异系数</dt><dd class=\"big bad\">无法计算<small>\(limit)；"
+                        + "\(composite.compositeGaps.count)项指标没有差异系数，见下表说明</small></dd>\n"
+                }
             }
-            html += "<dt>基本均衡差异系数达标</dt><dd>\(basic.filter { $0.cvMet == true }.count) / \(basic.count) 项</dd>\n"
-            html += "<dt>优质均衡差异系数达标</dt><dd>\(quality.filter { $0.cvMet == true }.count) / \(quality.count) 项</dd>\n"
+            html += "<dt>差异系数达标</dt><dd>\(judged.filter { $0.cvMet == true }.count) / \(judged.count) 项"
+            html += "<small>综合差异系数与优质均衡各项；基本均衡各项不单独判定</small></dd>\n"
             html += "<dt>优质均衡学校达标</dt><dd>\(counted.filter { $0.complies == true }.count) / \(counted.count) 所"
             let unknown = counted.filter { $0.complies == nil }.count
             if unknown > 0 { html += "<small>\(unknown) 所数据不全无法判定</small>" }
@@ -190,18 +200,19 @@ public enum HTMLCountyReport {
                     html += "<td></td><td></td><td></td><td></td>"
                     continue
                 }
-                let failed = row.cvMet == false ? " short" : ""
+                let failed = row.judged && (row.cvMet == false || row.cv == nil) ? " short" : ""
                 var mean = row.mean.map { CountyReport.number($0, decimals: indicator.decimals) } ?? ""
                 if key.indicator == "teachers_per_student", let value = row.mean, value > 0 {
                     mean += "<small>师生比 1:\(CountyReport.number(1 / value, decimals: 1))</small>"
                 }
-                var cv = row.cv.map { CountyReport.number($0, decimals: 4) } ?? "无数据"
+                var cv = row.cv.map { CountyReport.number($0, decimals: 4) } ?? (row.judged ? ReportLabels.cannotCompute : "无数据")
                 if let entry = most[stage], row.schools < entry.schools {
                     cv += "<small>\(row.schools) 所，\(CountyReport.number(row.students, decimals: 0)) 人</small>"
                 }
                 html += "<td class=\"num\">\(mean)</td><td class=\"num\(failed)\">\(cv)</td>"
                 html += "<td class=\"num\">\(CountyReport.number(row.cvLimit, decimals: 2))</td>"
-                html += (failed.isEmpty ? "<td>" : "<td class=\"short\">") + ReportLabels.yesNo(row.cvMet) + "</td>"
+                html += (failed.isEmpty ? (row.judged ? "<td>" : "<td class=\"unjudged\">") : "<td class=\"short\">")
+                    + ReportLabels.verdict(row) + "</td>"
             }
             html += "</tr>\n"
         }
@@ -324,6 +335,7 @@ public enum HTMLCountyReport {
     td small { display: block; color: #666; font-size: 11px; }
     td.short { background: #ffc7ce; color: #9c0006; }
     td.excl { background: var(--excl); }
+    td.unjudged { color: #666; }
     .wide table { font-size: 12px; }
     .wide th { white-space: normal; min-width: 4.5em; max-width: 7em; }
     .wide th, .wide td { padding: 2px 5px; }

@@ -11,9 +11,11 @@ import Foundation
 /// ```json
 /// {"format": "eduetl-county-summary", "version": 1, "year": 2024, "county_code": "360321", …,
 ///  "balance": [{"stage": "primary", "standard": "basic", "indicator": "books_per_student",
-///               "schools": 25, "students": 17191, "mean": 28.18…, "cv": 0.1761…, "cv_limit": 0.65, "cv_met": true}, …],
+///               "schools": 25, "students": 17191, "mean": 28.18…, "cv": 0.1761…, "cv_limit": 0.65, "cv_met": null,
+///               "judged": false}, …],
 ///  "schools": [{"school_code": …, "stage": …, "excluded_reason": null, "indicators": {…}}, …],
-///  "compliance": [{"school_code": …, "indicators_met": 4, "complies": false, "items": [{…}]}, …], …}
+///  "compliance": [{"school_code": …, "indicators_met": 4, "indicators_missing": 0, "complies": false, "items": [{…}]}, …],
+///  "scale": {"schools_checked": 35, …, "breaches": [{"kind": "class_size", …}]}, "targets": […], "urban_rural": […], …}
 /// ```
 public enum JSONCountyReport {
     indirect enum Value {
@@ -58,19 +60,16 @@ public enum JSONCountyReport {
             fields.append(("compliance_rule", .object([("min_met", .number(Double(rule.minMet))),
                                                        ("unmet_floor", .number(rule.unmetFloor))])))
         }
-        fields.append(("balance", .array(report.stages.flatMap { report.balanceRows(stage: $0) }.map { row in
-            .object([
-                ("stage", .string(row.stage.rawValue)), ("standard", .string(row.standard.rawValue)), ("indicator", .string(row.indicator)),
-                ("schools", .number(Double(row.schools))), ("students", .number(row.students)), ("mean", .optional(row.mean)),
-                ("cv", .optional(row.cv)), ("cv_limit", .number(row.cvLimit)), ("cv_met", .optional(row.cvMet)),
-            ])
-        })))
+        fields.append(("balance", .array(report.stages.flatMap { report.balanceRows(stage: $0) }.map(balance))))
         fields.append(("schools", .array(summary.schools.map { school in
             .object([
                 ("school_code", .string(school.schoolCode)), ("school_name", .optional(school.schoolName)),
                 ("stage", .string(school.stage.rawValue)), ("school_type", .optional(school.schoolType)),
                 ("students", .optional(school.students)), ("excluded_reason", .optional(school.excludedReason)),
                 ("indicators", .object(ids.map { ($0, .optional(school.indicators[$0] ?? nil)) })),
+                ("classes", .optional(school.classes)), ("students_per_class", .optional(school.studentsPerClass)),
+                ("school_students", .optional(school.schoolStudents)),
+                ("required_degree_field", .optional(school.requiredDegreeField?.rawValue)), ("urban_rural", .optional(school.urbanRural)),
             ])
         })))
         fields.append(("compliance", .array(summary.compliance.map { row in
@@ -78,6 +77,7 @@ public enum JSONCountyReport {
                 ("school_code", .string(row.schoolCode)), ("school_name", .optional(row.schoolName)),
                 ("stage", .string(row.stage.rawValue)), ("students", .optional(row.students)),
                 ("excluded_reason", .optional(row.excludedReason)), ("indicators_met", .number(Double(row.indicatorsMet))),
+                ("indicators_missing", .number(Double(row.indicatorsMissing))), ("missing", .array(row.missing.map(Value.string))),
                 ("complies", .optional(row.complies)),
                 ("items", .array(row.items.map { item in
                     .object([("indicator", .string(item.indicator)), ("value", .optional(item.value)),
@@ -85,10 +85,9 @@ public enum JSONCountyReport {
                 })),
             ])
         })))
-        fields.append(("targets", .array(summary.targets.map { target in
-            .object([("indicator", .string(target.indicator)), ("value", .number(target.value)),
-                     ("target", .number(target.target)), ("comparison", .string(target.comparison.rawValue)), ("met", .bool(target.met))])
-        })))
+        fields.append(("scale", scale(report)))
+        fields.append(("targets", .array(report.orderedTargets.map(target))))
+        fields.append(("urban_rural", .array(report.urbanRuralComparisons.map(urbanRural))))
         fields.append(("source_files", .array(summary.sourceFiles.map(Value.string))))
         return .object(fields)
     }

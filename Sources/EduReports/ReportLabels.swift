@@ -55,7 +55,8 @@ public enum ReportLabels {
     /// The indicator's name with its unit.
     public static func label(_ id: String) -> String { indicator(id).label }
 
-    /// County rates (the county_targets view), named as the catalogue names them.
+    /// County figures (the county_targets view): the rates named as the catalogue names them, and
+    /// the figures the plans set that the view computes from the schools.
     public static let countyRates: [String: String] = [
         "preschool_gross_enrolment_rate": "学前三年毛入园率",
         "compulsory_consolidation_rate": "九年义务教育巩固率",
@@ -63,17 +64,21 @@ public enum ReportLabels {
         "junior_progression_rate": "初中毕业升学率",
         "disabled_children_enrolment_rate": "残疾儿童少年入学率",
         "migrant_children_enrolment_rate": "外来务工人员随迁子女入学率",
+        "primary_books_per_student": "小学生均图书（册）",
+        "junior_books_per_student": "初中生均图书（册）",
+        "primary_teachers_college_share": "小学专任教师专科及以上学历比例",
+        "junior_teachers_bachelor_share": "初中专任教师本科及以上学历比例",
     ]
 
-    /// The county rates in the order the plans list them.
+    /// The county figures in the order the plans list them.
     public static let countyRateOrder = [
         "preschool_gross_enrolment_rate", "compulsory_consolidation_rate", "junior_dropout_rate", "junior_progression_rate",
-        "disabled_children_enrolment_rate", "migrant_children_enrolment_rate",
+        "disabled_children_enrolment_rate", "migrant_children_enrolment_rate", "primary_teachers_college_share",
+        "junior_teachers_bachelor_share", "primary_books_per_student", "junior_books_per_student",
     ]
 
     /// A county rate's name, or its id when the table lacks it.
     public static func countyRate(_ id: String) -> String { countyRates[id] ?? id }
-
 
     /// 基本均衡 (2012), 优质均衡 (2017).
     public static func standard(_ standard: BalanceStandard) -> String {

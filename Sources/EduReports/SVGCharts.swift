@@ -10,13 +10,15 @@ enum SVGCharts {
     static let okColour = "#4a7ebb"
     static let shortColour = "#c0392b"
     static let excludedColour = "#b8b8b8"
+    /// A CV reported but not judged (a basic indicator under the 2012 standard).
+    static let unjudgedColour = "#a9bfdd"
     static let lineColour = "#222"
 
     // MARK: CVs against their limits
 
     enum CVItem {
         case group(String, limit: Double)
-        case bar(label: String, cv: Double?, limit: Double, met: Bool?)
+        case bar(label: String, cv: Double?, limit: Double, met: Bool?, judged: Bool)
     }
 
     /// One stage's CVs: the basic indicators, the composite and the quality indicators, each
@@ -31,12 +33,12 @@ enum SVGCharts {
                                     limit: row.cvLimit))
             }
             let label = row.indicator == DerivedIndicator.compositeID ? "综合差异系数" : ReportLabels.indicator(row.indicator).shortName
-            items.append(.bar(label: label, cv: row.cv, limit: row.cvLimit, met: row.cvMet))
+            items.append(.bar(label: label, cv: row.cv, limit: row.cvLimit, met: row.cvMet, judged: row.judged))
         }
         let width = 620.0, left = 150.0, right = 20.0, rowHeight = 21.0, top = 6.0, axis = 40.0
         let largest = items.reduce(0.0) { result, item in
             switch item {
-            case .bar(_, let cv, let limit, _): return max(result, cv ?? 0, limit)
+            case .bar(_, let cv, let limit, _, _): return max(result, cv ?? 0, limit)
             case .group(_, let limit): return max(result, limit)
             }
         }
@@ -62,15 +64,17 @@ enum SVGCharts {
                 closeGroup(at: y)
                 svg += text(title, x: 4, y: y + 15, size: 12, anchor: "start", weight: "bold")
                 groupStart = (y + rowHeight, limit)
-            case .bar(let label, let cv, let limit, let met):
+            case .bar(let label, let cv, let limit, let met, let judged):
                 svg += text(label, x: left - 6, y: y + 14.5, size: 12, anchor: "end")
                 guard let cv else {
-                    svg += text("无数据", x: left + 4, y: y + 14.5, size: 11, anchor: "start", fill: "#777")
+                    svg += text(judged ? ReportLabels.cannotCompute : "无数据", x: left + 4, y: y + 14.5, size: 11, anchor: "start",
+                                fill: judged ? shortColour : "#777")
                     continue
                 }
-                let colour = met == false ? shortColour : okColour
+                let colour = !judged ? unjudgedColour : met == false ? shortColour : okColour
+                let verdict = judged ? "" : "（\(ReportLabels.notJudged)）"
                 svg += rect(x: left, y: y + 4, width: max(x(cv) - left, 1), height: rowHeight - 8, fill: colour,
-                            title: "\(label)：\(CountyReport.number(cv, decimals: 4))，标准值 ≤ \(CountyReport.number(limit, decimals: 2))")
+                            title: "\(label)：\(CountyReport.number(cv, decimals: 4))，标准值 ≤ \(CountyReport.number(limit, decimals: 2))\(verdict)")
                 // The value after the bar, or after the limit line when it would cross it.
                 var labelX = x(cv) + 4
                 if labelX < x(limit) + 3, labelX + 42 > x(limit) { labelX = x(limit) + 4 }

@@ -19,7 +19,9 @@ public enum XLSXCountyReport {
         schools.frozenColumns = 3
         workbook.addSheet(schools)
         workbook.addSheet(sheet(report.complianceTable(), indicatorWidth: 14))
+        workbook.addSheet(sheet(report.scaleTable(), indicatorWidth: nil))
         if !report.summary.targets.isEmpty { workbook.addSheet(sheet(report.targetsTable(), indicatorWidth: nil)) }
+        if !report.summary.urbanRuralMeans.isEmpty { workbook.addSheet(sheet(report.urbanRuralTable(), indicatorWidth: 12)) }
         workbook.addSheet(notes(report))
         return workbook
     }

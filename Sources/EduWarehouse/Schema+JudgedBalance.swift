@@ -92,9 +92,9 @@ extension Schema {
                         WHEN f.teachers_above_required_degree IS NOT NULL THEN 'teachers_above_required_degree' END AS required_degree_field
             FROM f
         ), whole AS (
-            SELECT year, school_code, sum(value) AS school_students
+            SELECT year, county_code, school_code, sum(value) AS school_students
             FROM school_values WHERE indicator = 'students' AND stage IN ('primary', 'junior', 'senior')
-            GROUP BY year, school_code
+            GROUP BY year, county_code, school_code
         )
         SELECT b.year AS year, b.county_code AS county_code, b.school_code AS school_code, b.school_name AS school_name,
                b.stage AS stage, sc.school_type AS school_type, b.students AS students,
@@ -108,7 +108,7 @@ extension Schema {
                b.required_degree_field AS required_degree_field,
                sc.urban_rural AS urban_rural
         FROM b LEFT JOIN schools sc ON sc.code = b.school_code
-        LEFT JOIN whole w ON w.year = b.year AND w.school_code = b.school_code;
+        LEFT JOIN whole w ON w.year = b.year AND w.county_code = b.county_code AND w.school_code = b.school_code;
         """
     }
 
@@ -269,7 +269,7 @@ extension Schema {
         }.joined(separator: "\n            UNION ALL\n            ")
         return """
         -- Each county figure against its target (>= or <=), the county's own plan (county_target_overrides)
-        -- before the default; gross rates above 1 are valid. A figure from a county sheet names its cell;
+        -- before the default, target_source saying which; gross rates above 1 are valid. A figure from a county sheet names its cell;
         -- one the plans set that no county sheet gives (books per pupil, teachers' degree shares) is
         -- computed from the county's counted schools, computed_from_schools saying how many.
         CREATE VIEW county_targets AS
@@ -282,7 +282,7 @@ extension Schema {
                    max(CASE WHEN v.indicator = 'teachers_bachelor_degree' THEN v.value END) AS teachers_bachelor_degree,
                    max(CASE WHEN v.indicator = 'teachers_above_required_degree' THEN v.value END) AS teachers_above_required_degree
             FROM school_indicators i JOIN school_values v
-              ON v.year = i.year AND v.school_code = i.school_code AND v.stage = i.stage
+              ON v.year = i.year AND v.county_code = i.county_code AND v.school_code = i.school_code AND v.stage = i.stage
             GROUP BY i.year, i.county_code, i.school_code, i.stage
         ), computed AS (
             \(computed)
@@ -302,7 +302,8 @@ extension Schema {
                CASE t.comparison WHEN '>=' THEN x.value >= coalesce(o.target, t.target)
                     ELSE x.value <= coalesce(o.target, t.target) END AS met,
                x.source_file AS source_file, x.sheet AS sheet, x.cell AS cell,
-               x.schools AS computed_from_schools
+               x.schools AS computed_from_schools,
+               CASE WHEN o.target IS NOT NULL THEN 'county_plan' ELSE 'standards' END AS target_source
         FROM figures x JOIN county_rate_targets t ON t.indicator = x.indicator
         LEFT JOIN county_target_overrides o ON o.county_code = x.county_code AND o.indicator = x.indicator;
         """

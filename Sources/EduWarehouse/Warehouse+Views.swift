@@ -14,15 +14,18 @@ extension Warehouse {
             }
     }
 
-    /// `county_balance` for the year and county.
+    /// `county_balance` for the year and county: each CV, whether it is judged, and for a
+    /// composite without a value, why.
     public func countyBalance(year: Int, county: String) throws -> [CountyBalanceRow] {
         try connection.prepare("""
-            SELECT stage, standard, indicator, schools, students, mean, cv, cv_limit, cv_met FROM county_balance
+            SELECT stage, standard, indicator, schools, students, mean, cv, cv_limit, cv_met, judged, composite_note FROM county_balance
             WHERE year = ? AND county_code = ?
             """).rows(Self.key(year, county)).map { row in
             CountyBalanceRow(stage: try stage(row), standard: try standard(row), indicator: try row.requiredText("indicator", database: path),
                              schools: row.count("schools"), students: row.double("students") ?? 0, mean: row.double("mean"),
-                             cv: row.double("cv"), cvLimit: try row.requiredDouble("cv_limit", database: path), cvMet: row.bool("cv_met"))
+                             cv: row.double("cv"), cvLimit: try row.requiredDouble("cv_limit", database: path), cvMet: row.bool("cv_met"),
+                             judged: try row.requiredInt("judged", database: path) != 0,
+                             compositeGaps: CompositeGap.parse(row.text("composite_note")))
         }
     }
 
@@ -30,28 +33,39 @@ extension Warehouse {
     public func schoolIndicators(year: Int, county: String) throws -> [SchoolIndicatorsRow] {
         let ids = DerivedIndicator.all.map(\.id)
         return try connection.prepare("""
-            SELECT school_code, school_name, stage, school_type, students, excluded_reason, \(ids.joined(separator: ", "))
+            SELECT school_code, school_name, stage, school_type, students, excluded_reason, \(ids.joined(separator: ", ")),
+                   classes, students_per_class, school_students, required_degree_field, urban_rural
             FROM school_indicators WHERE year = ? AND county_code = ? ORDER BY stage DESC, school_code
             """).rows(Self.key(year, county)).map { row in
             var indicators: [String: Double?] = [:]
             for id in ids { indicators[id] = row.double(id) }
+            var degree: RequiredDegreeField?
+            if let text = row.text("required_degree_field") {
+                guard let field = RequiredDegreeField(rawValue: text) else { throw unexpected("required_degree_field", text) }
+                degree = field
+            }
             return SchoolIndicatorsRow(schoolCode: try row.requiredText("school_code", database: path), schoolName: row.text("school_name"),
                                        stage: try stage(row), schoolType: row.text("school_type"), students: row.double("students"),
-                                       excludedReason: row.text("excluded_reason"), indicators: indicators)
+                                       excludedReason: row.text("excluded_reason"), indicators: indicators, classes: row.double("classes"),
+                                       studentsPerClass: row.double("students_per_class"), schoolStudents: row.double("school_students"),
+                                       requiredDegreeField: degree, urbanRural: row.text("urban_rural"))
         }
     }
 
     /// `school_compliance` for the year and county: a row per school part and quality indicator.
     public func schoolCompliance(year: Int, county: String) throws -> [SchoolComplianceRow] {
         try connection.prepare("""
-            SELECT school_code, school_name, stage, students, excluded_reason, indicator, value, minimum, met, indicators_met, complies
+            SELECT school_code, school_name, stage, students, excluded_reason, indicator, value, minimum, met, indicators_met,
+                   indicators_missing, complies
             FROM school_compliance WHERE year = ? AND county_code = ? ORDER BY stage DESC, school_code
             """).rows(Self.key(year, county)).map { row in
             SchoolComplianceRow(schoolCode: try row.requiredText("school_code", database: path), schoolName: row.text("school_name"),
                                 stage: try stage(row), students: row.double("students"), excludedReason: row.text("excluded_reason"),
                                 indicator: try row.requiredText("indicator", database: path), value: row.double("value"),
                                 minimum: try row.requiredDouble("minimum", database: path), met: row.bool("met"),
-                                indicatorsMet: row.count("indicators_met"), complies: row.bool("complies"))
+                                indicatorsMet: row.count("indicators_met"),
+                                indicatorsMissing: Int(clamping: try row.requiredInt("indicators_missing", database: path)),
+                                complies: row.bool("complies"))
         }
     }
 
@@ -60,14 +74,15 @@ extension Warehouse {
         let exists = try connection.prepare("SELECT 1 FROM sqlite_master WHERE name = 'county_targets'").rows().isEmpty == false
         guard exists else { return [] }
         return try connection.prepare("""
-            SELECT indicator, value, target, comparison, met FROM county_targets WHERE year = ? AND county_code = ? ORDER BY indicator
+            SELECT indicator, value, target, comparison, met, source_file, sheet, cell, computed_from_schools FROM county_targets
+            WHERE year = ? AND county_code = ? ORDER BY indicator
             """).rows(Self.key(year, county)).map { row in
             let text = try row.requiredText("comparison", database: path)
             guard let comparison = Comparison(rawValue: text) else { throw unexpected("comparison", text) }
             return CountyTargetRow(indicator: try row.requiredText("indicator", database: path),
                                    value: try row.requiredDouble("value", database: path),
                                    target: try row.requiredDouble("target", database: path), comparison: comparison,
-                                   met: row.bool("met") ?? false)
+                                   met: row.bool("met") ?? false, source: try targetSource(row))
         }
     }
 
@@ -93,11 +108,19 @@ extension Warehouse {
             """).rows(Self.key(year, county)).map { try $0.requiredText("path", database: path) }
     }
 
-    private static func key(_ year: Int, _ county: String) -> [SQLiteStatement.Value] {
+    /// A county sheet's cell, or the number of schools a figure was computed from: one of the two
+    /// is always there.
+    private func targetSource(_ row: SQLiteRow) throws(WarehouseError) -> CountyTargetRow.Source {
+        if let schools = row.int("computed_from_schools") { return .computed(schools: Int(clamping: schools)) }
+        return .countySheet(file: try row.requiredText("source_file", database: path), sheet: try row.requiredText("sheet", database: path),
+                            cell: try row.requiredText("cell", database: path))
+    }
+
+    static func key(_ year: Int, _ county: String) -> [SQLiteStatement.Value] {
         [.int(Int64(year)), .text(county)]
     }
 
-    private func stage(_ row: SQLiteRow) throws(WarehouseError) -> Stage {
+    func stage(_ row: SQLiteRow) throws(WarehouseError) -> Stage {
         let text = try row.requiredText("stage", database: path)
         guard let stage = Stage(rawValue: text) else { throw unexpected("stage", text) }
         return stage
@@ -109,7 +132,7 @@ extension Warehouse {
         return standard
     }
 
-    private func unexpected(_ column: String, _ value: String) -> WarehouseError {
+    func unexpected(_ column: String, _ value: String) -> WarehouseError {
         WarehouseError(.unexpectedValue(column: column, value: value), database: path)
     }
 }

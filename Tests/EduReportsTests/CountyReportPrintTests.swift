@@ -11,7 +11,7 @@ import Testing
 /// Read from the written package by XMLParser, by the project's reader, and by openpyxl.
 @Suite("County report workbook prints one page wide")
 struct CountyReportPrintTests {
-    static let sheetNames = ["小学差异系数", "初中差异系数", "学校指标", "未达标学校", "县级指标", "说明"]
+    static let sheetNames = ["小学差异系数", "初中差异系数", "学校指标", "未达标学校", "班额与规模", "县级指标", "城乡对比", "说明"]
     /// Title in row 1, header in row 2, data from row 3.
     static let headerRow = 2
 
@@ -104,7 +104,8 @@ struct CountyReportPrintTests {
         let rows = try reader.readSheet(#require(reader.sheet(named: "说明"))).rows
         let shared = try #require(rows.first { CountyReportTests.text($0, 2) == ReportLabels.sharedFiguresNote })
         let short = try #require(rows.first { CountyReportTests.text($0, 1) == "学年" })
-        let heights = try written.part("xl/worksheets/sheet6.xml").all("row").reduce(into: [Int: Double]()) { heights, row in
+        let notesPart = "xl/worksheets/sheet\((Self.sheetNames.firstIndex(of: "说明") ?? 0) + 1).xml"
+        let heights = try written.part(notesPart).all("row").reduce(into: [Int: Double]()) { heights, row in
             if let number = row.attributes["r"].flatMap(Int.init), let height = row.attributes["ht"].flatMap(Double.init) {
                 heights[number] = height
             }

@@ -40,15 +40,15 @@ struct CountyReportTests {
         let paths = try Self.export([.xlsx], in: folder)
         #expect(paths.map { ($0 as NSString).lastPathComponent } == ["青石县-360321-2024-county-summary-\(Self.day).xlsx"])
         let workbook = try Workbook(path: paths[0])
-        #expect(workbook.sheets.map(\.name) == ["小学差异系数", "初中差异系数", "学校指标", "未达标学校", "县级指标", "说明"])
-        for sheet in ["小学差异系数", "初中差异系数", "学校指标", "未达标学校"] {
+        #expect(workbook.sheets.map(\.name) == ["小学差异系数", "初中差异系数", "学校指标", "未达标学校", "班额与规模", "县级指标", "城乡对比", "说明"])
+        for sheet in ["小学差异系数", "初中差异系数", "学校指标", "未达标学校", "班额与规模", "县级指标", "城乡对比"] {
             let rows = try Self.rows(workbook, sheet)
             let title = try #require(Self.text(rows[0], 1))
             #expect(title.hasPrefix("青石县（360321）2024年"), "\(sheet): \(title)")
             #expect(rows[1].number == 2)
         }
         let primary = try Self.rows(workbook, "小学差异系数")
-        #expect(primary[1].cells.map(\.value) == ["指标", "标准", "学校数", "学生数", "均值", "差异系数", "标准值", "是否达标", "指标代码"]
+        #expect(primary[1].cells.map(\.value) == ["指标", "标准", "学校数", "学生数", "均值", "差异系数", "标准值", "是否达标", "说明", "指标代码"]
             .map { CellValue.string($0) })
         let archive = try ZipArchive(path: paths[0])
         func part(_ name: String) throws -> String {
@@ -71,12 +71,12 @@ struct CountyReportTests {
                 SELECT standard, indicator, cv, mean, schools, students FROM county_balance
                 WHERE year = 2024 AND county_code = '360321' AND stage = '\(stage)'
                 """)
-            let rows = try Self.rows(workbook, sheet).dropFirst(2).filter { Self.text($0, 9) != nil }
+            let rows = try Self.rows(workbook, sheet).dropFirst(2).filter { Self.text($0, 10) != nil }
             #expect(rows.count == view.count)
             for expected in view {
                 let standard = ReportLabels.standard(try #require(BalanceStandard(rawValue: expected[0] as! String)))
                 let indicator = expected[1] as! String
-                let row = try #require(rows.first { Self.text($0, 9) == indicator && Self.text($0, 2) == standard },
+                let row = try #require(rows.first { Self.text($0, 10) == indicator && Self.text($0, 2) == standard },
                                        "\(stage) \(indicator) \(standard)")
                 #expect(Self.number(row, 6) == expected[2] as? Double)
                 #expect(Self.number(row, 5) == expected[3] as? Double)
@@ -87,11 +87,13 @@ struct CountyReportTests {
         }
         // The figure the issue names: primary books per student, 0.1762 as published.
         let primary = try Self.rows(workbook, "小学差异系数")
-        let books = try #require(primary.first { Self.text($0, 9) == "books_per_student" })
+        let books = try #require(primary.first { Self.text($0, 10) == "books_per_student" && Self.text($0, 2) == "基本均衡" })
         let cv = try #require(Self.number(books, 6))
         #expect((cv * 10_000).rounded() / 10_000 == 0.1762)
-        #expect(Self.text(books, 8) == "是")
-        let composite = try #require(primary.first { Self.text($0, 9) == "composite" })
+        // Under the 2012 standard a basic indicator's CV is reported, not judged; the composite is.
+        #expect(Self.text(books, 8) == "不单独判定")
+        let composite = try #require(primary.first { Self.text($0, 10) == "composite" })
+        #expect(Self.text(composite, 8) == "是")
         #expect(Self.text(composite, 1) == "综合差异系数")
         #expect(Self.number(composite, 6).map { ($0 * 10_000).rounded() / 10_000 } == 0.1811)
     }
@@ -131,8 +133,8 @@ struct CountyReportTests {
         let county = try SampleCounty.get()
         let folder = try ScratchFolder()
         let workbook = try Workbook(path: Self.export([.xlsx], in: folder)[0])
-        let rows = try Self.rows(workbook, "未达标学校").dropFirst(2).filter { Self.text($0, 14) != nil }
-        let listed = Set(rows.map { "\(Self.text($0, 2)!)|\(Self.text($0, 14)!)" })
+        let rows = try Self.rows(workbook, "未达标学校").dropFirst(2).filter { Self.text($0, 15) != nil }
+        let listed = Set(rows.map { "\(Self.text($0, 2)!)|\(Self.text($0, 15)!)" })
         let view = try county.query("SELECT DISTINCT school_code, stage FROM school_compliance WHERE year = 2024 AND county_code = '360321' AND complies = 0")
         #expect(listed == Set(view.map { "\($0[0]!)|\($0[1]!)" }))
         // 17 counted parts and three excluded teaching points: 青石镇高坪教学点 writes its zeros as —, / and
@@ -146,8 +148,8 @@ struct CountyReportTests {
         #expect(rows.count == missed.count)
         for expected in missed {
             let row = try #require(rows.first {
-                Self.text($0, 2) == expected[0] as? String && Self.text($0, 14) == expected[1] as? String
-                    && Self.text($0, 13) == expected[2] as? String
+                Self.text($0, 2) == expected[0] as? String && Self.text($0, 15) == expected[1] as? String
+                    && Self.text($0, 14) == expected[2] as? String
             })
             let value = try #require(expected[3] as? Double), minimum = try #require(expected[4] as? Double)
             #expect(Self.number(row, 7) == value)
@@ -157,7 +159,7 @@ struct CountyReportTests {
         }
         // Excluded schools are listed but marked.
         let point = try #require(rows.first { Self.text($0, 2) == "3603210104" })
-        #expect(Self.text(point, 12) == "不计入县域统计：在校生不足50人的教学点")
+        #expect(Self.text(point, 13) == "不计入县域统计：在校生不足50人的教学点")
         let first = try #require(rows.first { Self.text($0, 2) == "3603210016" })
         #expect(Self.text(first, 11)?.contains("少于6项") == true)
     }
@@ -208,7 +210,8 @@ struct CountyReportTests {
         let paths = try Self.export([.csv], in: folder)
         #expect(paths.map { ($0 as NSString).lastPathComponent } == [
             "青石县-360321-2024-county-balance-\(Self.day).csv", "青石县-360321-2024-school-indicators-\(Self.day).csv",
-            "青石县-360321-2024-school-compliance-\(Self.day).csv", "青石县-360321-2024-county-targets-\(Self.day).csv",
+            "青石县-360321-2024-school-compliance-\(Self.day).csv", "青石县-360321-2024-school-scale-\(Self.day).csv",
+            "青石县-360321-2024-county-targets-\(Self.day).csv", "青石县-360321-2024-urban-rural-\(Self.day).csv",
         ])
         var tables: [[[String]]] = []
         for path in paths {
@@ -221,15 +224,16 @@ struct CountyReportTests {
             tables.append(records)
         }
         let balance = tables[0]
-        #expect(balance[0] == ["学段", "指标", "标准", "学校数", "学生数", "均值", "差异系数", "标准值", "是否达标", "指标代码", "学段代码", "标准代码"])
+        #expect(balance[0] == ["学段", "指标", "标准", "学校数", "学生数", "均值", "差异系数", "标准值", "是否达标", "说明", "指标代码", "学段代码",
+                               "标准代码"])
         let view = try county.query("SELECT stage, standard, indicator, cv FROM county_balance WHERE year = 2024 AND county_code = '360321'")
         #expect(balance.count - 1 == view.count)
         for expected in view {
-            let row = try #require(balance.first { $0[9] == expected[2] as? String && $0[10] == expected[0] as? String && $0[11] == expected[1] as? String })
+            let row = try #require(balance.first { $0[10] == expected[2] as? String && $0[11] == expected[0] as? String && $0[12] == expected[1] as? String })
             #expect(row[6] == String(format: "%.4f", expected[3] as! Double))
         }
-        let books = try #require(balance.first { $0[9] == "books_per_student" && $0[10] == "primary" && $0[11] == "basic" })
-        #expect(books[6] == "0.1762" && books[1] == "生均图书册数（册）" && books[0] == "小学")
+        let books = try #require(balance.first { $0[10] == "books_per_student" && $0[11] == "primary" && $0[12] == "basic" })
+        #expect(books[6] == "0.1762" && books[1] == "生均图书册数（册）" && books[0] == "小学" && books[8] == "不单独判定")
 
         let schools = tables[1]
         #expect(schools[0].prefix(5) == ["学段", "学校标识码", "学校名称", "学校类型", "学生数"])
@@ -237,13 +241,14 @@ struct CountyReportTests {
         #expect(schools.contains { $0[1] == "3603210016" && $0[2] == "青石县实验小学" })
 
         let compliance = tables[2]
-        let listed = Set(compliance.dropFirst().map { "\($0[1])|\($0[13])" })
+        let listed = Set(compliance.dropFirst().map { "\($0[1])|\($0[14])" })
         let complying = try county.query("SELECT DISTINCT school_code, stage FROM school_compliance WHERE year = 2024 AND county_code = '360321' AND complies = 0")
         #expect(listed == Set(complying.map { "\($0[0]!)|\($0[1]!)" }))
         #expect(compliance.dropFirst().allSatisfy { $0[9].hasSuffix("%") })
 
-        let targets = tables[3]
-        #expect(targets.contains(["九年义务教育巩固率", "98.6%", "≥ 99.0%", "否", "compulsory_consolidation_rate"]))
+        let targets = tables[4]
+        let countySheet = SampleCounty.root.appendingPathComponent("SampleInputs/青石县2024年县级教育指标.xlsx").path
+        #expect(targets.contains(["九年义务教育巩固率", "98.6%", "≥ 99.0%", "否", "县级报表（\(countySheet)，县级指标!B6）", "compulsory_consolidation_rate"]))
     }
 
     @Test func csvQuotesAndDefusesText() throws {
@@ -401,7 +406,7 @@ struct CountyReportTests {
         let before = try first.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         let second = try Self.export(ReportFormat.allCases, in: folder)
         let third = try Self.export([.html], in: folder)
-        #expect(first.count == 7 && second.count == 7)
+        #expect(first.count == 9 && second.count == 9)
         #expect(Set(first).isDisjoint(with: second))
         for (old, new) in zip(first, second) {
             let ext = (old as NSString).pathExtension
@@ -412,7 +417,7 @@ struct CountyReportTests {
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes, "\(path) changed")
         }
         // Nothing else is left in the folder: no temporary files.
-        #expect(try folder.contents().count == 15)
+        #expect(try folder.contents().count == 19)
         #expect(try folder.contents().allSatisfy { !$0.hasPrefix(".") })
     }
 
@@ -482,7 +487,7 @@ struct CountyReportTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("eduetl report: 青石县 360321, 2024: 小学 综合差异系数 0.1811 (limit 0.65)"))
         let listed = run.stdout.split(separator: "\n").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
-        #expect(listed.count == 7)
+        #expect(listed.count == 9)
         #expect(listed.allSatisfy { FileManager.default.fileExists(atPath: $0) && $0.hasPrefix(out + "/青石县-360321-2024-") })
 
         // 2023 has the district's hidden sheet of last year; 2022 has nothing.

@@ -17,6 +17,9 @@ struct SampleCounty: Sendable {
 
     let databasePath: String
     let summary: CountySummary
+    /// The district 东湖区 (360392) of the same warehouse: its returns give no teaching space,
+    /// sports ground, computers, degrees or titles, so its composite CV cannot be computed.
+    let district: CountySummary
     let rule: CountyReport.ComplianceRule
 
     static let shared = Result { try SampleCounty() }
@@ -43,6 +46,7 @@ struct SampleCounty: Sendable {
             throw Failure(description: "the sample county did not load: \(result.counts)")
         }
         summary = try CountySummary(warehouse: warehouse, year: 2024, county: "360321")
+        district = try CountySummary(warehouse: warehouse, year: 2024, county: "360392")
         rule = CountyReport.ComplianceRule(minMet: standards.minMet, unmetFloor: standards.unmetFloor)
     }
 

@@ -203,7 +203,7 @@ struct JudgedBalanceTests {
         let options = Ingest.Options(inputs: SampleWarehouseTests.sampleInputs, county: "360321")
         _ = try Ingest(options: options, catalogue: BalanceViewTests.catalogue, standards: standards, warehouse: warehouse).run()
         let rows = try Self.rows(warehouse, """
-            SELECT indicator, value, target, met, computed_from_schools, cell FROM county_targets
+            SELECT indicator, value, target, met, computed_from_schools, cell, target_source FROM county_targets
             WHERE county_code = '360321' AND computed_from_schools IS NOT NULL ORDER BY indicator
             """)
         #expect(rows.map { $0[0].text ?? "" } == want.keys.sorted())
@@ -215,6 +215,7 @@ struct JudgedBalanceTests {
             #expect(row[2].double == target, "\(id)")
             #expect(row[3].int == ((value >= (target ?? 0)) ? 1 : 0), "\(id)")
             #expect(row[4].int == Int64(schools) && row[5].text == nil, "\(id)")
+            #expect(row[6].text == (standards.countyPlans["360321"]?[id] == nil ? "standards" : "county_plan"), "\(id)")
         }
         // 91.8% of primary teachers hold the degree: the national 70% is met, this plan's 95% is not.
         #expect(rows.first { $0[0].text == "primary_teachers_college_share" }?[3].int == 0)
