@@ -141,24 +141,7 @@ extension Schema {
         -- its composite (the mean of its CVs), which is NULL, with composite_note saying why, when
         -- any of its indicators has no CV; the 2017 quality standard judges each CV.
         CREATE VIEW county_balance AS
-        WITH v AS (
-            SELECT i.year, i.county_code, i.stage, si.standard, i.indicator, i.students AS p, i.value AS x
-            FROM school_indicator_values i JOIN standard_indicators si ON si.indicator = i.indicator
-            WHERE i.excluded_reason IS NULL AND i.value IS NOT NULL AND i.students > 0
-        ), m AS (
-            SELECT year, county_code, stage, standard, indicator, count(*) AS schools, sum(p) AS students, sum(p * x) / sum(p) AS mean
-            FROM v GROUP BY year, county_code, stage, standard, indicator
-        ), s AS (
-            SELECT m.year, m.county_code, m.stage, m.standard, m.indicator, m.schools, m.students, m.mean,
-                   sqrt(sum(v.p * (v.x - m.mean) * (v.x - m.mean)) / m.students) AS sd
-            FROM m JOIN v ON v.year = m.year AND v.county_code = m.county_code AND v.stage = m.stage
-                          AND v.standard = m.standard AND v.indicator = m.indicator
-            GROUP BY m.year, m.county_code, m.stage, m.standard, m.indicator
-        ), r AS (
-            SELECT s.year, s.county_code, s.stage, s.standard, s.indicator, s.schools, s.students, s.mean,
-                   CASE WHEN s.mean <> 0 THEN s.sd / s.mean END AS cv, l.cv_limit
-            FROM s JOIN standard_cv_limits l ON l.standard = s.standard AND l.stage = s.stage
-        ), counted AS (
+        \(weightedCVTerms), counted AS (
             SELECT DISTINCT year, county_code, stage FROM school_indicators WHERE excluded_reason IS NULL AND students > 0
         ), e AS (
             SELECT c.year, c.county_code, c.stage, si.indicator, si.position, r.schools, r.students, r.cv,

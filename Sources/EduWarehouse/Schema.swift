@@ -234,6 +234,29 @@ enum Schema {
         }.joined(separator: ",\n               ")
     }
 
+    /// The CTEs county_balance computes the enrolment-weighted CVs with (v: the counted values,
+    /// m: the weighted means, s: the deviations, r: each CV against its limit), shared by 002 and 006.
+    static let weightedCVTerms = """
+        WITH v AS (
+            SELECT i.year, i.county_code, i.stage, si.standard, i.indicator, i.students AS p, i.value AS x
+            FROM school_indicator_values i JOIN standard_indicators si ON si.indicator = i.indicator
+            WHERE i.excluded_reason IS NULL AND i.value IS NOT NULL AND i.students > 0
+        ), m AS (
+            SELECT year, county_code, stage, standard, indicator, count(*) AS schools, sum(p) AS students, sum(p * x) / sum(p) AS mean
+            FROM v GROUP BY year, county_code, stage, standard, indicator
+        ), s AS (
+            SELECT m.year, m.county_code, m.stage, m.standard, m.indicator, m.schools, m.students, m.mean,
+                   sqrt(sum(v.p * (v.x - m.mean) * (v.x - m.mean)) / m.students) AS sd
+            FROM m JOIN v ON v.year = m.year AND v.county_code = m.county_code AND v.stage = m.stage
+                          AND v.standard = m.standard AND v.indicator = m.indicator
+            GROUP BY m.year, m.county_code, m.stage, m.standard, m.indicator
+        ), r AS (
+            SELECT s.year, s.county_code, s.stage, s.standard, s.indicator, s.schools, s.students, s.mean,
+                   CASE WHEN s.mean <> 0 THEN s.sd / s.mean END AS cv, l.cv_limit
+            FROM s JOIN standard_cv_limits l ON l.standard = s.standard AND l.stage = s.stage
+        )
+        """
+
     /// Tables an eduetl warehouse has; a database with other tables and none of these is not one.
     static let markerTable = "schema_migrations"
 
@@ -330,24 +353,7 @@ enum Schema {
         -- mean and coefficient of variation against its limit; and the basic standard's composite
         -- (the mean of its CVs). Excluded schools and missing values are left out.
         CREATE VIEW county_balance AS
-        WITH v AS (
-            SELECT i.year, i.county_code, i.stage, si.standard, i.indicator, i.students AS p, i.value AS x
-            FROM school_indicator_values i JOIN standard_indicators si ON si.indicator = i.indicator
-            WHERE i.excluded_reason IS NULL AND i.value IS NOT NULL AND i.students > 0
-        ), m AS (
-            SELECT year, county_code, stage, standard, indicator, count(*) AS schools, sum(p) AS students, sum(p * x) / sum(p) AS mean
-            FROM v GROUP BY year, county_code, stage, standard, indicator
-        ), s AS (
-            SELECT m.year, m.county_code, m.stage, m.standard, m.indicator, m.schools, m.students, m.mean,
-                   sqrt(sum(v.p * (v.x - m.mean) * (v.x - m.mean)) / m.students) AS sd
-            FROM m JOIN v ON v.year = m.year AND v.county_code = m.county_code AND v.stage = m.stage
-                          AND v.standard = m.standard AND v.indicator = m.indicator
-            GROUP BY m.year, m.county_code, m.stage, m.standard, m.indicator
-        ), r AS (
-            SELECT s.year, s.county_code, s.stage, s.standard, s.indicator, s.schools, s.students, s.mean,
-                   CASE WHEN s.mean <> 0 THEN s.sd / s.mean END AS cv, l.cv_limit
-            FROM s JOIN standard_cv_limits l ON l.standard = s.standard AND l.stage = s.stage
-        )
+        \(weightedCVTerms)
         SELECT year, county_code, stage, standard, indicator, schools, students, mean, cv, cv_limit,
                CASE WHEN cv IS NULL THEN NULL ELSE cv <= cv_limit END AS cv_met
         FROM r
