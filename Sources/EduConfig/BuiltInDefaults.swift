@@ -262,6 +262,30 @@ fields:
     kind: rate
     unit: ratio
     aliases: [外来务工人员随迁子女入学率, 外来务工子女入学率, 进城务工人员随迁子女入学率, 随迁子女入学率]
+  # Figures the county plans set; where no county sheet gives them, county_targets computes them
+  # from the county's schools.
+  - id: primary_teachers_college_share
+    name: 小学教师专科及以上学历比例
+    kind: rate
+    unit: ratio
+    aliases: [小学教师专科及以上学历比例, 小学专任教师专科及以上学历比例, 小学教师专科以上学历比例, 小学专任教师专科以上学历比例,
+              小学专科及以上学历教师比例]
+  - id: junior_teachers_bachelor_share
+    name: 初中教师本科及以上学历比例
+    kind: rate
+    unit: ratio
+    aliases: [初中教师本科及以上学历比例, 初中专任教师本科及以上学历比例, 初中教师本科以上学历比例, 初中专任教师本科以上学历比例,
+              初中本科及以上学历教师比例]
+  - id: primary_books_per_student
+    name: 小学生均图书
+    kind: rate
+    unit: 册
+    aliases: [小学生均图书, 小学生均图书册数, 小学生均藏书]
+  - id: junior_books_per_student
+    name: 初中生均图书
+    kind: rate
+    unit: 册
+    aliases: [初中生均图书, 初中生均图书册数, 初中生均藏书]
 
 # Unit spellings as headers and unit rows write them, with the factor to the canonical unit.
 # Folded like headers (NFKC: ㎡ and m² read as m2, full-width brackets as ASCII).

@@ -221,6 +221,28 @@ struct JudgedBalanceTests {
         #expect(rows.first { $0[0].text == "primary_teachers_college_share" }?[3].int == 0)
     }
 
+    /// A county sheet that gives a plan figure wins over the figure computed from the schools.
+    @Test func aCountySheetsPlanFigureIsTakenBeforeTheComputedOne() throws {
+        let warehouse = try Self.ingest(files: [
+            "县级指标.csv": ["青石县2024年县级指标", "县(区),青石县", "行政区划代码,360321", "统计年度,2024",
+                           "小学专任教师专科及以上学历比例（%）,85.5", "初中生均图书（册）,41.2"],
+            "甲乡2024.csv": [
+                "学校标识码,学校名称,办学类型,统计年度,在校学生数,专任教师数,专科及以上学历教师数,图书册数",
+                "3603219801,甲小学,小学,2024,500,30,28,14000",
+                "3603219802,乙小学,小学,2024,300,20,19,9600",
+            ],
+        ])
+        let rows = try Self.rows(warehouse, """
+            SELECT indicator, value, computed_from_schools, sheet, cell FROM county_targets WHERE year = 2024 ORDER BY indicator
+            """)
+        let got = rows.map { row in
+            "\(row[0].text ?? "") \(row[1].double.map { String(format: "%.4f", $0) } ?? "NULL") \(row[2].int.map(String.init) ?? "-") \(row[4].text ?? "-")"
+        }
+        // Primary books: (14,000 + 9,600) / 800 = 29.5, computed from 2 schools; the others from the sheet.
+        #expect(got == ["junior_books_per_student 41.2000 - B6", "primary_books_per_student 29.5000 2 -",
+                        "primary_teachers_college_share 0.8550 - B5"])
+    }
+
     // MARK: Point 9: urban and rural
 
     @Test func urbanAndRuralMeansAndTheirGapEqualAnIndependentComputation() throws {
