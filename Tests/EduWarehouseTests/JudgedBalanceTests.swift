@@ -175,6 +175,35 @@ struct JudgedBalanceTests {
         #expect(wantClass.contains("青石县城关镇第二小学 primary") && wantSchool.contains("青石县实验小学 primary"))
     }
 
+    /// A small return worked by hand: 2,100 pupils in 42 classes is 50 a class, over the primary 45,
+    /// and over the 2,000 a primary school may have; 450 in 10 is 45, at the limit, so met; a junior
+    /// school's 1,500 in 30 is 50, at its limit. Books per pupil: 城区 42,000 / 2,100 = 20, 乡村
+    /// 13,500 / 450 = 30, so the primary gap is 30 / 20 = 1.5, 乡村 highest.
+    @Test func scaleAndAreasOfASmallReturnWorkedByHand() throws {
+        let warehouse = try Self.ingest(csv: [
+            "学校标识码,学校名称,办学类型,城乡分类,统计年度,在校学生数,班级数,图书册数",
+            "3603219901,甲小学,小学,城区,2024,2100,42,42000",
+            "3603219902,乙小学,小学,乡村,2024,450,10,13500",
+            "3603219903,丙中学,初中,镇区,2024,1500,30,60000",
+        ])
+        let scale = try Self.rows(warehouse, """
+            SELECT school_name, students_per_class, class_size_limit, class_size_met, school_students, school_size_limit, school_size_met
+            FROM school_scale ORDER BY school_code
+            """).map { row in (0..<7).map { index in row[index].text ?? row[index].double.map { String(format: "%g", $0) } ?? "NULL" } }
+        #expect(scale == [["甲小学", "50", "45", "0", "2100", "2000", "0"], ["乙小学", "45", "45", "1", "450", "2000", "1"],
+                          ["丙中学", "50", "50", "1", "1500", "2500", "1"]])
+        let gap = try #require(try Self.rows(warehouse, """
+            SELECT areas, highest_area, highest_mean, lowest_area, lowest_mean, ratio FROM urban_rural_gaps
+            WHERE stage = 'primary' AND indicator = 'books_per_student'
+            """).first)
+        #expect(gap[0].int == 2 && gap[1].text == "乡村" && gap[2].double == 30 && gap[3].text == "城区" && gap[4].double == 20)
+        #expect(gap[5].double == 1.5)
+        // One area only: a mean, no gap.
+        #expect(try Self.rows(warehouse, "SELECT area, mean FROM urban_rural_means WHERE stage = 'junior' AND indicator = 'books_per_student'")
+            .map { "\($0[0].text ?? "") \($0[1].double ?? 0)" } == ["镇区 40.0"])
+        #expect(try Self.rows(warehouse, "SELECT count(*) FROM urban_rural_gaps WHERE stage = 'junior'").first?[0].int == 0)
+    }
+
     // MARK: Point 8: plan targets
 
     /// The plan figures no county sheet gives, computed from TRUTH's counted parts: books per pupil
