@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "EduNormalise", dependencies: ["EduCore", "EduConfig"]),
         // The balance standards (standards.yml): CV limits, quality minimums, exclusions, county targets.
         .target(name: "EduStandards", dependencies: ["EduConfig", "EduNormalise"]),
+        // The checks (审核, Pipelines/checks.yml): the figures a return cannot hold, or should confirm.
+        .target(name: "EduAudit", dependencies: ["EduConfig"]),
         // The SQLite warehouse: migrations, one transaction per file, provenance, rejects, conflicts.
         .target(name: "EduWarehouse", dependencies: ["EduCore", "EduNormalise", "EduStandards", "CEduSQLite"]),
         // Ingest: files found, read and normalised in parallel, their year and county settled, loaded by one writer.
@@ -76,6 +78,7 @@ let package = Package(
         .testTarget(name: "EduReportsTests", dependencies: [
             "EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise", "EduStandards",
         ]),
+        .testTarget(name: "EduAuditTests", dependencies: ["EduAudit", "EduConfig"]),
         .testTarget(name: "EduIngestTests", dependencies: ["EduIngest", "EduNormalise", "EduWarehouse"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
         .testTarget(name: "EduPipelinesTests", dependencies: ["EduPipelines", "EduWarehouse", "EduIngest", "EduStandards"]),
