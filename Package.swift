@@ -44,7 +44,7 @@ let package = Package(
         // The checks (审核, Pipelines/checks.yml): the figures a return cannot hold, or should confirm.
         .target(name: "EduAudit", dependencies: ["EduConfig"]),
         // The SQLite warehouse: migrations, one transaction per file, provenance, rejects, conflicts.
-        .target(name: "EduWarehouse", dependencies: ["EduCore", "EduNormalise", "EduStandards", "CEduSQLite"]),
+        .target(name: "EduWarehouse", dependencies: ["EduCore", "EduNormalise", "EduStandards", "EduAudit", "CEduSQLite"]),
         // Ingest: files found, read and normalised in parallel, their year and county settled, loaded by one writer.
         .target(name: "EduIngest", dependencies: [
             "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "EduCSVTests", dependencies: ["EduCSV", "EduCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduNormaliseTests", dependencies: ["EduNormalise", "EduCore", "EduXLSX", "EduXLS", "EduCSV"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise", "EduStandards"]),
+        .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise", "EduStandards", "EduAudit"]),
         .testTarget(name: "EduReportsTests", dependencies: [
             "EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise", "EduStandards",
         ]),
