@@ -52,4 +52,39 @@ struct AuditFindingsTests {
         ], rules: rules)
         #expect(got == ["甲小学 | class_size | warning | students_per_class | F2 | 平均班额50人，超过45人（大班额）"])
     }
+
+    /// Students up 40% on the year before (more than ±30%), books up 20% (within ±50%).
+    @Test func aFigureThatMovedTooFarSinceLastYearIsAWarning() throws {
+        let rules = try #require(Self.rules)
+        let got = try Self.findings([
+            "学校标识码,学校名称,办学类型,统计年度,在校学生数,班级数,图书册数",
+            "3603219701,甲小学,小学,2023,500,12,10000",
+            "3603219701,甲小学,小学,2024,700,15,12000",
+        ], rules: rules)
+        #expect(got == ["甲小学 | year_over_year | warning | students | E3 | 在校学生数由上年的500变为700，变化超过30%"])
+    }
+
+    /// A nine-year school's 全校 students against its parts: 620 + 380 is 1,000, not 1,050.
+    @Test func partsThatDoNotAddUpToTheWholeSchoolAreAnError() throws {
+        let rules = try #require(Self.rules)
+        let got = try Self.findings([
+            "学校标识码,学校名称,办学类型,统计年度,小学在校生数,初中在校生数,在校生数合计",
+            "3603219705,戊学校,九年一贯制学校,2024,620,380,1050",
+        ], rules: rules)
+        #expect(got == ["戊学校 | parts_vs_whole | error | students | G2 | 各学段在校学生数之和（1000）与全校合计（1050）不符"])
+    }
+
+    /// Every compulsory part is told which figures the balance indicators still need.
+    @Test func aMissingRequiredFigureIsAWarningPerPart() throws {
+        var rules = try #require(Self.rules)
+        rules.requiredFields = ["students", "books", "computers"]
+        let warehouse = try JudgedBalanceTests.ingest(csv: [
+            "学校标识码,学校名称,办学类型,统计年度,在校学生数,图书册数",
+            "3603219701,甲小学,小学,2024,500,10000",
+        ])
+        try warehouse.syncAuditRules(rules)
+        let rows = try warehouse.connection.prepare("SELECT indicator, severity, message, cell FROM audit_findings WHERE rule = 'missing_required'").rows()
+        #expect(rows.map { "\($0[0].text ?? "") \($0[1].text ?? "") \($0[2].text ?? "") \($0[3].text ?? "NULL")" }
+            == ["computers warning 缺少教学用计算机台数，无法计算相关均衡指标 NULL"])
+    }
 }
