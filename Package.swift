@@ -47,17 +47,17 @@ let package = Package(
         .target(name: "EduWarehouse", dependencies: ["EduCore", "EduNormalise", "EduStandards", "EduAudit", "CEduSQLite"]),
         // Ingest: files found, read and normalised in parallel, their year and county settled, loaded by one writer.
         .target(name: "EduIngest", dependencies: [
-            "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
+            "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduAudit", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // Reports: county summaries and their exporters (XLSX through EduZip's writer).
         .target(name: "EduReports", dependencies: ["EduCore", "EduZip", "EduNormalise", "EduStandards", "EduWarehouse"]),
         .target(name: "EduPipelines", dependencies: [
-            "EduCore", "EduConfig", "EduIngest", "EduReports", "EduStandards", "EduWarehouse", "EduNormalise",
+            "EduAudit", "EduCore", "EduConfig", "EduIngest", "EduReports", "EduStandards", "EduWarehouse", "EduNormalise",
         ]),
 
         .executableTarget(name: "eduetl", dependencies: [
-            "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduWarehouse", "EduIngest", "EduReports",
+            "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduAudit", "EduWarehouse", "EduIngest", "EduReports",
             "EduPipelines",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

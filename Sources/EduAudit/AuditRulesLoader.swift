@@ -6,6 +6,21 @@ public enum AuditRulesLoader {
 
     public static let defaultPath = "Pipelines/checks.yml"
 
+    /// The checks when none are named: $EDUETL_CHECKS, else Pipelines/checks.yml in the working
+    /// directory, else the ones built into the binary.
+    public static func loadDefault() throws(ConfigError) -> AuditRules {
+        try load(pipelineChecks: defaultPath)
+    }
+
+    /// A pipeline's checks: the file it names; the default path is the default as on the command line.
+    public static func load(pipelineChecks path: String) throws(ConfigError) -> AuditRules {
+        switch DefaultConfig.resolve(named: path, environment: "EDUETL_CHECKS", file: defaultPath, builtIn: BuiltInDefaults.checks,
+                                     what: "checks") {
+        case .file(let path): return try load(path: path)
+        case .builtIn(let text, let source): return try parse(text, source: source)
+        }
+    }
+
     public static func load(path: String) throws(ConfigError) -> AuditRules {
         try read(ConfigDocument.load(path, what: what))
     }

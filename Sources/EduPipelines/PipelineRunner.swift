@@ -1,3 +1,4 @@
+import EduAudit
 import EduIngest
 import EduNormalise
 import EduReports
@@ -75,6 +76,7 @@ public struct PipelineRunner {
     private func perform(warehouse: Warehouse, outcome: inout Warehouse.PipelineRunOutcome) throws {
         let catalogue = try CatalogueLoader.load(pipelineCatalogue: spec.catalogue)
         let standards = try StandardsLoader.load(pipelineStandards: spec.standards)
+        let auditRules = try AuditRulesLoader.loadDefault()
         let inputs = InputGlob.expand(spec.inputs)
         let paths = inputs.map(\.path)
         if paths.isEmpty {
@@ -83,7 +85,8 @@ public struct PipelineRunner {
             let options = Ingest.Options(inputs: inputs, year: spec.year, county: spec.county, workers: workers,
                                          command: "eduetl run \(spec.source)")
             do {
-                let summary = try Ingest(options: options, catalogue: catalogue, standards: standards, warehouse: warehouse).run()
+                let summary = try Ingest(options: options, catalogue: catalogue, standards: standards, auditRules: auditRules,
+                                         warehouse: warehouse).run()
                 outcome.ingestRunID = summary.run
                 outcome.filesLoaded = summary.counts.filesLoaded
                 outcome.filesUnchanged = summary.counts.filesUnchanged

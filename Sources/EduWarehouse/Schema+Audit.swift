@@ -59,7 +59,7 @@ extension Schema {
         CREATE VIEW audit_findings AS
         WITH v AS (
             SELECT lv.year, lv.county_code, s.township, lv.school_code, s.name AS school_name, lv.stage, lv.field, lv.value,
-                   f.path AS source_file, sh.name AS sheet, lv.cell
+                   f.path AS source_file, sh.name AS sheet, lv.cell, lv.sheet_id
             FROM loaded_values lv
             JOIN sheets sh ON sh.id = lv.sheet_id JOIN source_files f ON f.id = sh.file_id
             LEFT JOIN schools s ON s.code = lv.school_code
@@ -132,15 +132,21 @@ extension Schema {
         JOIN audit_rules r ON r.rule = 'year_over_year'
         WHERE o.value > 0 AND abs(v.value - o.value) > c.share * o.value
         UNION ALL
-        -- missing_required: a compulsory school part without a figure the balance indicators need.
+        -- missing_required: a compulsory school part without a figure the balance indicators need,
+        -- where its return has a column (or label) for it: the cell was left empty. A field the whole
+        -- return lacks is no school's mistake; county_balance's composite_note names it.
         SELECT s.year, s.county_code, s.township, s.school_code, s.school_name, s.stage, r.rule, r.severity,
                replace(r.message, '{field}', coalesce((SELECT name FROM fields WHERE id = af.field), af.field)),
                af.field, NULL, 'a figure', s.source_file, s.sheet, NULL
-        FROM (SELECT year, county_code, township, school_code, school_name, stage, min(source_file) AS source_file, min(sheet) AS sheet
+        FROM (SELECT year, county_code, township, school_code, school_name, stage, min(source_file) AS source_file, min(sheet) AS sheet,
+                     min(sheet_id) AS sheet_id
               FROM v WHERE stage IN ('primary', 'junior') GROUP BY year, county_code, school_code, stage) s
         JOIN audit_fields af ON af.rule = 'missing_required'
         JOIN audit_rules r ON r.rule = 'missing_required'
-        WHERE NOT EXISTS (SELECT 1 FROM school_values sv WHERE sv.year = s.year AND sv.school_code = s.school_code
+        WHERE EXISTS (SELECT 1 FROM header_decisions h WHERE h.sheet_id = s.sheet_id
+                          AND (h.field = af.field OR (af.field = 'teachers_above_required_degree'
+                                                      AND h.field IN ('teachers_college_degree', 'teachers_bachelor_degree'))))
+          AND NOT EXISTS (SELECT 1 FROM school_values sv WHERE sv.year = s.year AND sv.school_code = s.school_code
                               AND sv.stage = s.stage AND (sv.indicator = af.field
                                   OR (af.field = 'teachers_above_required_degree'
                                       AND sv.indicator IN ('teachers_college_degree', 'teachers_bachelor_degree'))));

@@ -74,17 +74,19 @@ struct AuditFindingsTests {
         #expect(got == ["戊学校 | parts_vs_whole | error | students | G2 | 各学段在校学生数之和（1000）与全校合计（1050）不符"])
     }
 
-    /// Every compulsory part is told which figures the balance indicators still need.
+    /// A compulsory part whose return has a column for a needed figure but left its cell empty is
+    /// told so; a field the whole return lacks (computers here) is no school's mistake.
     @Test func aMissingRequiredFigureIsAWarningPerPart() throws {
         var rules = try #require(Self.rules)
         rules.requiredFields = ["students", "books", "computers"]
         let warehouse = try JudgedBalanceTests.ingest(csv: [
             "学校标识码,学校名称,办学类型,统计年度,在校学生数,图书册数",
             "3603219701,甲小学,小学,2024,500,10000",
+            "3603219702,乙小学,小学,2024,300,",
         ])
         try warehouse.syncAuditRules(rules)
         let rows = try warehouse.connection.prepare("SELECT indicator, severity, message, cell FROM audit_findings WHERE rule = 'missing_required'").rows()
         #expect(rows.map { "\($0[0].text ?? "") \($0[1].text ?? "") \($0[2].text ?? "") \($0[3].text ?? "NULL")" }
-            == ["computers warning 缺少教学用计算机台数，无法计算相关均衡指标 NULL"])
+            == ["books warning 缺少图书册数，无法计算相关均衡指标 NULL"])
     }
 }
