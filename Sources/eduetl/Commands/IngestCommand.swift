@@ -66,7 +66,8 @@ struct IngestCommand: ParsableCommand {
         let summary: Ingest.Summary
         do {
             defer { if showProgress { StandardError.write("\r\u{1B}[K") } }
-            summary = try Ingest(options: options, catalogue: catalogue, standards: standards, auditRules: auditRules, warehouse: warehouse).run(found: found) { done, total, path in
+            let ingest = Ingest(options: options, catalogue: catalogue, standards: standards, auditRules: auditRules, warehouse: warehouse)
+            summary = try ingest.run(found: found) { done, total, path in
                 if showProgress { StandardError.write("\r\u{1B}[K[\(done)/\(total)] \(path)") }
             }
         }
