@@ -51,7 +51,7 @@ let package = Package(
         ]),
 
         // Reports: county summaries and their exporters (XLSX through EduZip's writer).
-        .target(name: "EduReports", dependencies: ["EduCore", "EduZip", "EduNormalise", "EduStandards", "EduWarehouse"]),
+        .target(name: "EduReports", dependencies: ["EduCore", "EduZip", "EduNormalise", "EduStandards", "EduAudit", "EduWarehouse"]),
         .target(name: "EduPipelines", dependencies: [
             "EduAudit", "EduCore", "EduConfig", "EduIngest", "EduReports", "EduStandards", "EduWarehouse", "EduNormalise",
         ]),
@@ -76,7 +76,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise", "EduStandards", "EduAudit"]),
         .testTarget(name: "EduReportsTests", dependencies: [
-            "EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise", "EduStandards",
+            "EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise", "EduStandards", "EduAudit",
         ]),
         .testTarget(name: "EduAuditTests", dependencies: ["EduAudit", "EduConfig"]),
         .testTarget(name: "EduIngestTests", dependencies: ["EduIngest", "EduNormalise", "EduWarehouse"]),
