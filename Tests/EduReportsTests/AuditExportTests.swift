@@ -20,12 +20,11 @@ struct AuditExportTests {
         "3603219701,甲小学,白鹭镇,小学,2024,500,10,35,30,45,35,-500,10000,1000000",
         "3603219702,乙小学,白鹭镇,小学,2024,800,10,50,40,30,5,4000,16000,10000000000",
         "3603219703,丙小学,东湖街道,小学,2024,600,10,45,38,30,4,3000,360000,1500000",
-        "3603219704,丁小学,,小学,2024,100,25,12,10,8,1,600,3000,300000",
+        "3603219704,丁小学,,小学,2024,100,25,12,10,8,1,600,,300000",
     ]
 
-    /// Each school lacks 5 of the 12 figures missing_required asks for (sports_area, computers,
-    /// teachers_mid_senior_title, pe_arts_teachers, multimedia_classrooms): 20 warnings.
-    static let missingPerSchool = 5
+    /// 丁 leaves its 图书册数 cell empty, in a return that has the column: one missing_required warning.
+    /// The fields the whole return lacks (sports_area, computers …) are no school's mistake and give none.
 
     static func warehouse(_ folder: ScratchFolder) throws -> Warehouse {
         try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: URL(fileURLWithPath: folder.path("示例县2024.csv")))
@@ -64,12 +63,13 @@ struct AuditExportTests {
         ], "\(shown.joined(separator: "\n"))")
         let counts = report.counts.map { "\($0.rule.rawValue) \($0.severity.rawValue) \($0.findings)" }
         #expect(counts == ["negative_value error 1", "subset_exceeds_total error 2", "class_size error 1", "class_size warning 2",
-                           "per_student_range warning 2", "missing_required warning \(4 * Self.missingPerSchool)"])
-        #expect(report.errors == 4 && report.warnings == 4 + 4 * Self.missingPerSchool && report.hasErrors)
+                           "per_student_range warning 2", "missing_required warning 1"])
+        #expect(report.errors == 4 && report.warnings == 5 && report.hasErrors)
         let negative = try #require(report.findings.first { $0.rule == .negativeValue })
         #expect(negative.value == -500 && negative.stage == .primary && negative.township == "白鹭镇" && negative.sourceFile.hasSuffix("示例县2024.csv"))
         let missing = try #require(report.findings.first { $0.rule == .missingRequired })
-        #expect(missing.value == nil && missing.cell == nil && missing.expected == "a figure")
+        #expect(missing.value == nil && missing.cell == nil && missing.expected == "a figure" && missing.indicator == "books")
+        #expect(missing.schoolName == "丁小学")
     }
 
     @Test func exportsAreNamedLikeTheCountyReportsAndNeverReplaced() throws {
@@ -97,11 +97,11 @@ struct AuditExportTests {
             "\(ReadTable.text(row["问题类型"]) ?? "") \(ReadTable.text(row["严重程度"]) ?? "") \(ReadTable.number(row["问题数"]) ?? -1)"
         }
         #expect(summaryRows == ["数值为负 错误 1.0", "分项大于总数 错误 2.0", "班额异常 错误 1.0", "班额异常 提示 2.0", "生均值超出合理范围 提示 2.0",
-                                "缺少必填数据 提示 20.0", "合计 错误 4.0", "合计 提示 24.0"])
+                                "缺少必填数据 提示 1.0", "合计 错误 4.0", "合计 提示 5.0"])
 
         let town = try ReadTable.sheet(path, "白鹭镇")
         #expect(town.columns == ["学校标识码", "学校名称", "学段", "问题类型", "严重程度", "问题", "指标", "填报值", "应为", "来源文件", "工作表", "单元格"])
-        #expect(town.rows.count == 5 + 2 * Self.missingPerSchool)
+        #expect(town.rows.count == 5)
         let negative = try #require(town.rows.first { ReadTable.text($0["单元格"]) == "L2" })
         #expect(ReadTable.text(negative["学校标识码"]) == "3603219701" && ReadTable.text(negative["学校名称"]) == "甲小学")
         #expect(ReadTable.text(negative["学段"]) == "小学" && ReadTable.text(negative["问题类型"]) == "数值为负")
@@ -111,11 +111,10 @@ struct AuditExportTests {
         #expect(ReadTable.text(negative["来源文件"])?.hasSuffix("示例县2024.csv") == true)
         let classSize = try #require(town.rows.first { ReadTable.text($0["单元格"]) == "G3" })
         #expect(ReadTable.text(classSize["指标"]) == "平均班额" && ReadTable.number(classSize["填报值"]) == 80)
-        let missing = town.rows.filter { ReadTable.text($0["问题类型"]) == "缺少必填数据" }
-        #expect(missing.count == 2 * Self.missingPerSchool && missing.allSatisfy { ReadTable.text($0["单元格"]) == nil })
-
         let none = try ReadTable.sheet(path, "未分乡镇")
         #expect(Set(none.rows.map { ReadTable.text($0["学校名称"]) }) == ["丁小学"])
+        let missing = none.rows.filter { ReadTable.text($0["问题类型"]) == "缺少必填数据" }
+        #expect(missing.count == 1 && missing.allSatisfy { ReadTable.text($0["单元格"]) == nil })
     }
 
     @Test func theCSVHasEveryFindingWithItsTownshipAndCanonicalIDs() throws {
@@ -127,13 +126,13 @@ struct AuditExportTests {
         let table = try ReadTable.csv(path)
         #expect(table.columns == ["乡镇", "学校标识码", "学校名称", "学段", "问题类型", "严重程度", "问题", "指标", "填报值", "应为", "来源文件", "工作表",
                                   "单元格", "rule", "severity", "stage", "indicator"])
-        #expect(table.rows.count == 28)
+        #expect(table.rows.count == 9)
         let line = table.rows.first { ReadTable.text($0["单元格"]) == "N3" }.map { row in
             ["乡镇", "学校名称", "问题类型", "严重程度", "填报值", "应为", "rule", "severity", "stage", "indicator"]
                 .map { ReadTable.text(row[$0]) ?? "" }.joined(separator: "|")
         }
         #expect(line == "白鹭镇|乙小学|生均值超出合理范围|提示|12500000|50–100000|per_student_range|warning|primary|equipment_value")
-        #expect(table.rows.filter { ReadTable.text($0["乡镇"]) == "未分乡镇" }.count == 1 + Self.missingPerSchool)
+        #expect(table.rows.filter { ReadTable.text($0["乡镇"]) == "未分乡镇" }.count == 2)
     }
 
     @Test func theJSONHasCanonicalIDsAndTheCounts() throws {
@@ -142,11 +141,11 @@ struct AuditExportTests {
         let path = try #require(try AuditReportExporter(folder: folder.path("out"), formats: [.json]).export(report).first)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
         #expect(object["format"] as? String == "eduetl-audit" && object["year"] as? Int == 2024 && object["county_code"] as? String == "360321")
-        #expect(object["errors"] as? Int == 4 && object["warnings"] as? Int == 24)
+        #expect(object["errors"] as? Int == 4 && object["warnings"] as? Int == 5)
         let counts = try #require(object["counts"] as? [[String: Any]])
         #expect(counts.first?["rule"] as? String == "negative_value" && counts.first?["severity"] as? String == "error")
         let findings = try #require(object["findings"] as? [[String: Any]])
-        #expect(findings.count == 28)
+        #expect(findings.count == 9)
         let negative = try #require(findings.first { $0["rule"] as? String == "negative_value" })
         #expect(negative["township"] as? String == "白鹭镇" && negative["school_code"] as? String == "3603219701")
         #expect(negative["stage"] as? String == "primary" && negative["indicator"] as? String == "teaching_aux_area")
