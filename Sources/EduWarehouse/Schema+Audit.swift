@@ -1,3 +1,6 @@
+import EduStandards
+import Foundation
+
 extension Schema {
     /// Migration 007: the checks (审核, issue 14). The rules' tables, filled from Pipelines/checks.yml
     /// at every ingest, and `audit_findings`, one row per finding, pointing at the cell.
@@ -28,6 +31,40 @@ extension Schema {
         CREATE TABLE audit_tolerances (rule TEXT PRIMARY KEY, tolerance REAL NOT NULL);
 
         \(auditFindingsView)
+
+        \(auditedCountyBalance)
+        """
+    }
+
+    /// county_balance as 006 made it, with `audit_errors`: the error findings on the figures its CV
+    /// is computed from (the indicator's field and the pupils of the counted school parts; for the
+    /// composite, those of all its indicators), so a CV over figures that cannot be right is marked.
+    static var auditedCountyBalance: String {
+        let body = judgedCountyBalance
+        let start = body.range(of: "CREATE VIEW county_balance AS\n")?.upperBound ?? body.startIndex
+        let select = body[start...].trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: ";"))
+        let fields = DerivedIndicator.all.map { "WHEN '\($0.id)' THEN '\($0.field)'" }.joined(separator: " ")
+        return """
+        DROP VIEW county_balance;
+        -- county_balance (issue 13) and audit_errors: error findings on the figures each CV is computed from.
+        CREATE VIEW county_balance AS
+        WITH errors AS (
+            SELECT a.year, a.county_code, a.stage, a.school_code, a.indicator FROM audit_findings a
+            JOIN school_indicators i ON i.year = a.year AND i.school_code = a.school_code AND i.stage = a.stage
+            WHERE a.severity = 'error' AND i.excluded_reason IS NULL
+        ), feeds AS (
+            SELECT si.standard, si.indicator, CASE si.indicator \(fields) END AS field FROM standard_indicators si
+        )
+        SELECT b.*,
+               (SELECT count(*) FROM errors e WHERE e.year = b.year AND e.county_code = b.county_code AND e.stage = b.stage
+                  AND (e.indicator = 'students'
+                       OR e.indicator IN (SELECT field FROM feeds f WHERE f.standard = b.standard
+                                          AND (f.indicator = b.indicator OR b.indicator = 'composite'))
+                       OR (e.indicator IN ('teachers_college_degree', 'teachers_bachelor_degree')
+                           AND (b.indicator LIKE 'teachers_above_required_degree%' OR b.indicator = 'composite')))) AS audit_errors
+        FROM (
+        \(select)
+        ) b;
         """
     }
 

@@ -89,4 +89,23 @@ struct AuditFindingsTests {
         #expect(rows.map { "\($0[0].text ?? "") \($0[1].text ?? "") \($0[2].text ?? "") \($0[3].text ?? "NULL")" }
             == ["books warning 缺少图书册数，无法计算相关均衡指标 NULL"])
     }
+
+    /// A CV computed over figures with error findings says how many (county_balance.audit_errors):
+    /// 甲's −500 m² and its 45 degree holders of 30 teachers feed the basic CVs of area and degree
+    /// (and so the composite, 2); its 35 backbone teachers feed the quality CV of backbone teachers.
+    @Test func aCVOverFiguresWithErrorsSaysHowMany() throws {
+        let rules = try #require(Self.rules)
+        let warehouse = try JudgedBalanceTests.ingest(csv: [
+            "学校标识码,学校名称,办学类型,统计年度,在校学生数,班级数,教职工数,专任教师数,高于规定学历教师数,县级以上骨干教师数,教学及辅助用房面积,图书册数,教学仪器设备值",
+            "3603219701,甲小学,小学,2024,500,10,35,30,45,35,-500,10000,1000000",
+            "3603219702,乙小学,小学,2024,800,10,50,40,30,5,4000,16000,10000000000",
+        ])
+        try warehouse.syncAuditRules(rules)
+        let rows = try warehouse.connection.prepare("""
+            SELECT standard, indicator, audit_errors FROM county_balance WHERE stage = 'primary' AND audit_errors > 0 ORDER BY standard, indicator
+            """).rows().map { "\($0[0].text ?? "") \($0[1].text ?? "") \($0[2].int ?? -1)" }
+        #expect(rows == ["basic composite 2", "basic teachers_above_required_degree_per_student 1", "basic teaching_aux_area_per_student 1",
+                         "quality backbone_teachers_per_100_students 1", "quality teachers_above_required_degree_per_100_students 1",
+                         "quality teaching_aux_area_per_student 1"])
+    }
 }
