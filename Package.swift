@@ -41,21 +41,23 @@ let package = Package(
         .target(name: "EduNormalise", dependencies: ["EduCore", "EduConfig"]),
         // The balance standards (standards.yml): CV limits, quality minimums, exclusions, county targets.
         .target(name: "EduStandards", dependencies: ["EduConfig", "EduNormalise"]),
+        // The checks (审核, Pipelines/checks.yml): the figures a return cannot hold, or should confirm.
+        .target(name: "EduAudit", dependencies: ["EduConfig"]),
         // The SQLite warehouse: migrations, one transaction per file, provenance, rejects, conflicts.
-        .target(name: "EduWarehouse", dependencies: ["EduCore", "EduNormalise", "EduStandards", "CEduSQLite"]),
+        .target(name: "EduWarehouse", dependencies: ["EduCore", "EduNormalise", "EduStandards", "EduAudit", "CEduSQLite"]),
         // Ingest: files found, read and normalised in parallel, their year and county settled, loaded by one writer.
         .target(name: "EduIngest", dependencies: [
-            "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
+            "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduAudit", "EduWarehouse", .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // Reports: county summaries and their exporters (XLSX through EduZip's writer).
-        .target(name: "EduReports", dependencies: ["EduCore", "EduZip", "EduNormalise", "EduStandards", "EduWarehouse"]),
+        .target(name: "EduReports", dependencies: ["EduCore", "EduZip", "EduNormalise", "EduStandards", "EduAudit", "EduWarehouse"]),
         .target(name: "EduPipelines", dependencies: [
-            "EduCore", "EduConfig", "EduIngest", "EduReports", "EduStandards", "EduWarehouse", "EduNormalise",
+            "EduAudit", "EduCore", "EduConfig", "EduIngest", "EduReports", "EduStandards", "EduWarehouse", "EduNormalise",
         ]),
 
         .executableTarget(name: "eduetl", dependencies: [
-            "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduWarehouse", "EduIngest", "EduReports",
+            "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduAudit", "EduWarehouse", "EduIngest", "EduReports",
             "EduPipelines",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -72,10 +74,11 @@ let package = Package(
         .testTarget(name: "EduCSVTests", dependencies: ["EduCSV", "EduCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EduNormaliseTests", dependencies: ["EduNormalise", "EduCore", "EduXLSX", "EduXLS", "EduCSV"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise", "EduStandards"]),
+        .testTarget(name: "EduWarehouseTests", dependencies: ["EduWarehouse", "EduIngest", "EduNormalise", "EduStandards", "EduAudit"]),
         .testTarget(name: "EduReportsTests", dependencies: [
-            "EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise", "EduStandards",
+            "EduReports", "EduZip", "EduXLSX", "EduCore", "EduIngest", "EduWarehouse", "EduNormalise", "EduStandards", "EduAudit",
         ]),
+        .testTarget(name: "EduAuditTests", dependencies: ["EduAudit", "EduConfig"]),
         .testTarget(name: "EduIngestTests", dependencies: ["EduIngest", "EduNormalise", "EduWarehouse"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
         .testTarget(name: "EduPipelinesTests", dependencies: ["EduPipelines", "EduWarehouse", "EduIngest", "EduStandards"]),

@@ -10,7 +10,7 @@ editable copies). Run after editing either file; `make test` fails while they di
 import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-FILES = [("catalogue", "Pipelines/catalogue.yml"), ("standards", "Pipelines/standards.yml")]
+FILES = [("catalogue", "Pipelines/catalogue.yml"), ("standards", "Pipelines/standards.yml"), ("checks", "Pipelines/checks.yml")]
 
 
 def literal(text):

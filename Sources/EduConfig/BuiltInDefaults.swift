@@ -428,4 +428,81 @@ county_plans: {}
 
 """#
 
+    /// Pipelines/checks.yml, as the repository had it when this binary was built.
+    public static let checks = #"""
+# eduetl checks (审核): the figures a return cannot hold, or should confirm, before they count.
+#
+# Read at every ingest and report (copied into the warehouse's audit tables, which the view
+# audit_findings uses). Each rule has a severity (error: the figure cannot be right; warning:
+# unusual, please confirm) and a message in Chinese; {name}-style slots are filled with the figures:
+# {field} the figure's name, {value} its value, {other} and {other_value} the figure it is compared
+# with, {limit} the threshold, {hint} the likely cause. Thresholds are editable.
+version: 1
+
+rules:
+  # Any count, area or money figure below 0.
+  negative_value:
+    severity: error
+    message: "{field}为{value}，不能为负数"
+
+  # A part greater than its whole.
+  subset_exceeds_total:
+    severity: error
+    message: "{field}（{value}）大于{other}（{other_value}）"
+    pairs:
+      - {part: teachers_above_required_degree, whole: full_time_teachers}
+      - {part: teachers_college_degree, whole: full_time_teachers}
+      - {part: teachers_bachelor_degree, whole: full_time_teachers}
+      - {part: teachers_mid_senior_title, whole: full_time_teachers}
+      - {part: backbone_teachers, whole: full_time_teachers}
+      - {part: pe_arts_teachers, whole: full_time_teachers}
+      - {part: full_time_teachers, whole: staff}
+      - {part: students_female, whole: students}
+
+  # Stage parts that do not add up to the whole-school figure a return gives.
+  parts_vs_whole:
+    severity: error
+    message: "各学段{field}之和（{value}）与全校合计（{other_value}）不符"
+    fields: [students, classes, staff]
+    tolerance: 0
+
+  # Breakdown columns (一年级 … 六年级, 户籍 …) that do not add up to their 合计.
+  breakdown_vs_total:
+    severity: error
+    message: "{field}的分项之和（{value}）与合计（{other_value}）不符"
+    tolerance: 0
+
+  # Pupils per class: 大班额 above 56, 超大班额 above 66, and below 5 (classes and pupils swapped?).
+  class_size:
+    large: {above: 56, severity: warning, message: "平均班额{value}人，超过{limit}人（大班额）"}
+    oversized: {above: 66, severity: error, message: "平均班额{value}人，超过{limit}人（超大班额）"}
+    tiny: {below: 5, severity: warning, message: "平均班额{value}人，不足{limit}人，请核对班级数与学生数是否填反"}
+
+  # Per-pupil figures far outside what a school can have.
+  per_student_range:
+    severity: warning
+    message: "生均{field}为{value}，超出合理范围（{limit}）；{hint}"
+    bounds:
+      equipment_value: {min: 50, max: 100000, hint: 可能把万元写成了元，或把元写成了万元}
+      teaching_aux_area: {max: 100, hint: 请核对面积单位（平方米）与位数}
+      sports_area: {max: 100, hint: 请核对面积单位（平方米）与位数}
+      books: {max: 500, hint: 可能把万册写成了册}
+      full_time_teachers: {max: 0.5, hint: 请核对专任教师数与学生数}
+
+  # A school's figure that changed by more than a share since the previous year in the warehouse.
+  year_over_year:
+    severity: warning
+    message: "{field}由上年的{other_value}变为{value}，变化超过{limit}"
+    changes: {students: 0.30, teaching_aux_area: 0.50, sports_area: 0.50, equipment_value: 0.50, books: 0.50}
+
+  # A school part without a figure the balance indicators need.
+  missing_required:
+    severity: warning
+    message: "缺少{field}，无法计算相关均衡指标"
+    fields: [students, full_time_teachers, teaching_aux_area, sports_area, equipment_value, computers, books,
+             teachers_above_required_degree, teachers_mid_senior_title, backbone_teachers, pe_arts_teachers,
+             multimedia_classrooms]
+
+"""#
+
 }

@@ -1,3 +1,4 @@
+import EduAudit
 import EduCSV
 import EduNormalise
 import EduStandards
@@ -61,12 +62,14 @@ public final class Ingest {
     let options: Options
     let catalogue: Catalogue
     let standards: Standards?
+    let auditRules: AuditRules?
     let warehouse: Warehouse
 
-    public init(options: Options, catalogue: Catalogue, standards: Standards? = nil, warehouse: Warehouse) {
+    public init(options: Options, catalogue: Catalogue, standards: Standards? = nil, auditRules: AuditRules? = nil, warehouse: Warehouse) {
         self.options = options
         self.catalogue = catalogue
         self.standards = standards
+        self.auditRules = auditRules
         self.warehouse = warehouse
     }
 
@@ -84,6 +87,7 @@ public final class Ingest {
         guard !paths.isEmpty else { throw IngestError.noFiles(options.paths) }
         try warehouse.syncCatalogue(catalogue)
         if let standards { try warehouse.syncStandards(standards) }
+        if let auditRules { try warehouse.syncAuditRules(auditRules) }
         let (run, interrupted) = try warehouse.startRun(command: options.command, pid: Int64(getpid()),
                                                               isGone: ProcessLiveness.recordedRunIsGone)
         // One preparer (and set of loaded digests) per year and county the inputs settle on.

@@ -1,3 +1,4 @@
+import EduAudit
 import EduIngest
 import EduNormalise
 import EduReports
@@ -6,8 +7,10 @@ import EduWarehouse
 import Foundation
 
 /// Runs one pipeline as one recorded run (a row of `pipeline_runs`): its inputs ingested with its
-/// year, county, catalogue and standards, then each county summary exported. A run that fails part
-/// way is recorded as failed with the reason; what was ingested and exported before stays.
+/// year, county, catalogue and standards, then (with `audit:`) the checks' findings written and summed
+/// up, then each county summary exported. A run that fails part way is recorded as failed with the
+/// reason; what was ingested and exported before stays. With `audit: stop-on-error`, an error finding
+/// fails the run before the county summaries: the audit files are written, the summaries are not.
 public struct PipelineRunner {
     public struct Result: Sendable {
         public var runID: Int64
@@ -75,6 +78,7 @@ public struct PipelineRunner {
     private func perform(warehouse: Warehouse, outcome: inout Warehouse.PipelineRunOutcome) throws {
         let catalogue = try CatalogueLoader.load(pipelineCatalogue: spec.catalogue)
         let standards = try StandardsLoader.load(pipelineStandards: spec.standards)
+        let auditRules = try AuditRulesLoader.loadDefault()
         let inputs = InputGlob.expand(spec.inputs)
         let paths = inputs.map(\.path)
         if paths.isEmpty {
@@ -83,7 +87,8 @@ public struct PipelineRunner {
             let options = Ingest.Options(inputs: inputs, year: spec.year, county: spec.county, workers: workers,
                                          command: "eduetl run \(spec.source)")
             do {
-                let summary = try Ingest(options: options, catalogue: catalogue, standards: standards, warehouse: warehouse).run()
+                let summary = try Ingest(options: options, catalogue: catalogue, standards: standards, auditRules: auditRules,
+                                         warehouse: warehouse).run()
                 outcome.ingestRunID = summary.run
                 outcome.filesLoaded = summary.counts.filesLoaded
                 outcome.filesUnchanged = summary.counts.filesUnchanged
@@ -103,11 +108,52 @@ public struct PipelineRunner {
             log("\(spec.name): the warehouse has no school values to export"
                 + (spec.year.map { " for \($0)" } ?? "") + (exports.counties.map { " in \($0.joined(separator: ", "))" } ?? ""))
         }
+        if let mode = spec.audit, !chosen.isEmpty,
+           let stop = try audit(chosen, mode: mode, warehouse: warehouse, destination: exports, outcome: &outcome) {
+            outcome.failed = true
+            outcome.message = stop
+            log("\(spec.name): \(stop)")
+            return
+        }
         for pair in chosen {
             let written = try countyExports.export(year: pair.year, county: pair.county)
             outcome.exports += written.paths
             log("\(spec.name): \(written.report.headline)")
             for path in written.paths { log("\(spec.name): exported \(path)") }
         }
+    }
+
+    /// Writes and sums up the findings of each county and year (as `eduetl audit`) into the exports'
+    /// destination, in the export formats audit writes (xlsx, csv, json). Returns why the run stops
+    /// (stop-on-error and an error finding, or no checks to apply), nil to go on to the exports.
+    private func audit(_ chosen: [(year: Int, county: String)], mode: AuditMode, warehouse: Warehouse,
+                       destination exports: PipelineSpec.Exports, outcome: inout Warehouse.PipelineRunOutcome) throws -> String? {
+        let formats = exports.formats.compactMap { AuditFormat(rawValue: $0.rawValue) }
+        let audits = AuditExports(warehouse: warehouse, exporter: AuditReportExporter(folder: exports.destination, formats: formats),
+                                  generated: today())
+        guard try audits.hasRules() else {
+            let problem = "the warehouse has no checks to apply; the audit needs an ingest with Pipelines/checks.yml in place"
+            if mode == .stopOnError { return problem + "; the county summaries were not exported" }
+            log("\(spec.name): \(problem)")
+            return nil
+        }
+        var failing: [(year: Int, county: String, errors: Int)] = []
+        for pair in chosen {
+            let written = try audits.export(year: pair.year, county: pair.county)
+            outcome.exports += written.paths
+            log("\(spec.name): audit \(written.report.headline)")
+            for count in written.report.counts {
+                log("\(spec.name):   \(AuditLabels.severity(count.severity)) \(AuditLabels.rule(count.rule)) "
+                    + "(\(count.rule.rawValue), \(count.severity.rawValue)): \(count.findings)")
+            }
+            for path in written.paths { log("\(spec.name): exported \(path)") }
+            if written.report.hasErrors { failing.append((pair.year, pair.county, written.report.errors)) }
+        }
+        guard mode == .stopOnError, let first = failing.first else { return nil }
+        let errors = failing.reduce(0) { $0 + $1.errors }
+        let places = failing.map { "\($0.county) \($0.year): \($0.errors)" }.joined(separator: ", ")
+        return "the checks found \(errors) error\(errors == 1 ? "" : "s") in the returns (\(places)); the county summaries were not "
+            + "exported (audit: stop-on-error). Correct the returns and ingest again; `eduetl audit --year \(first.year) "
+            + "--county \(first.county) --db \(spec.warehouse)` lists them"
     }
 }

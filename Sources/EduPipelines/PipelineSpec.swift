@@ -26,6 +26,9 @@ public struct PipelineSpec: Sendable, Equatable {
     public var standards: String
     /// The summaries to export after the ingest; nil for an ingest-only pipeline.
     public var exports: Exports?
+    /// Whether the checks' findings (审核) are written beside the exports, and whether an error stops
+    /// them; nil (no `audit` key) for no audit.
+    public var audit: AuditMode?
     /// When it runs; nil for a pipeline run only on demand.
     public var schedule: CronSchedule?
     /// The file it was read from (or the name given to the text).
@@ -38,7 +41,7 @@ public struct PipelineSpec: Sendable, Equatable {
 
     public init(name: String, inputs: [IngestInput], warehouse: String, year: Int? = nil, county: String? = nil,
                 catalogue: String = PipelineSpec.defaultCatalogue, standards: String = PipelineSpec.defaultStandards,
-                exports: Exports? = nil, schedule: CronSchedule? = nil, source: String = "") {
+                exports: Exports? = nil, audit: AuditMode? = nil, schedule: CronSchedule? = nil, source: String = "") {
         self.name = name
         self.inputs = inputs
         self.warehouse = warehouse
@@ -47,6 +50,7 @@ public struct PipelineSpec: Sendable, Equatable {
         self.catalogue = catalogue
         self.standards = standards
         self.exports = exports
+        self.audit = audit
         self.schedule = schedule
         self.source = source
     }
@@ -66,6 +70,17 @@ public struct PipelineSpec: Sendable, Equatable {
             self.counties = counties
         }
     }
+}
+
+/// What a pipeline does with the checks' findings (`audit:`) after the ingest, for each county and
+/// year it exports: `eduetl audit`'s summary logged and its files (the export formats among xlsx,
+/// csv and json) written beside the exports.
+public enum AuditMode: String, Sendable, Equatable, CaseIterable {
+    /// The findings are written and summed up; the county summaries are exported whatever they are.
+    case report
+    /// As `report`, but when any finding is an error the county summaries are not exported and the
+    /// run fails, saying how many errors there are.
+    case stopOnError = "stop-on-error"
 }
 
 /// A pipeline file that cannot be used, with the line it broke on:

@@ -18,6 +18,7 @@ import Foundation
 ///   formats: [xlsx, csv, html, json]
 ///   destination: reports/
 ///   counties: ["360321"]          # optional: every county when missing
+/// audit: report                   # optional, needs exports: report or stop-on-error; no audit when missing
 /// schedule: "0 6 1 9 *"           # optional: on demand only when missing
 /// ```
 /// The pipelines of a folder: the ones that load, and each broken file with what is wrong.
@@ -75,7 +76,7 @@ struct PipelineReader {
     /// What was read otherwise than written (full-width digits folded), for the command to say.
     let notes = PipelineNotes()
 
-    static let topKeys = ["name", "inputs", "warehouse", "year", "county", "catalogue", "standards", "exports", "schedule"]
+    static let topKeys = ["name", "inputs", "warehouse", "year", "county", "catalogue", "standards", "exports", "audit", "schedule"]
     static let exportKeys = ["formats", "destination", "counties"]
     static let inputKeys = ["path", "year", "county"]
 
@@ -98,6 +99,15 @@ struct PipelineReader {
         if root["catalogue"] != nil { spec.catalogue = try root.string("catalogue") }
         if root["standards"] != nil { spec.standards = try root.string("standards") }
         if let node = root["exports"] { spec.exports = try exports(node) }
+        if let node = root["audit"] {
+            guard let text = node.text, let mode = AuditMode(rawValue: text.lowercased()) else {
+                throw node.fail("'audit' must be report or stop-on-error, not '\(node.text ?? "a list or mapping")'")
+            }
+            guard spec.exports != nil else {
+                throw node.fail("'audit' needs 'exports': the findings are written beside the county summaries, in their destination")
+            }
+            spec.audit = mode
+        }
         if let node = root["schedule"] {
             guard let text = node.text, !text.isEmpty else {
                 throw node.fail("'schedule' must be a cron expression such as \"0 6 1 9 *\" (quote it)")

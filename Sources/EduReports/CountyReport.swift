@@ -51,10 +51,7 @@ public struct CountyReport: Sendable {
     }
 
     /// "2026-11-26" in the local time zone.
-    public var generatedDay: String {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: generated)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-    }
+    public var generatedDay: String { ReportFiles.day(of: generated) }
 
     /// The stages with figures: primary before junior, then any other.
     public var stages: [Stage] {

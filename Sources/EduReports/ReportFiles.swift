@@ -32,12 +32,23 @@ struct ReportFiles {
     let day: String
 
     init(folder: String, report: CountyReport) {
+        self.init(folder: folder, countyName: report.summary.countyName, countyCode: report.summary.countyCode,
+                  year: report.summary.year, generatedDay: report.generatedDay)
+    }
+
+    /// `generatedDay`: "2026-11-26", as `ReportFiles.day(of:)` gives it.
+    init(folder: String, countyName: String?, countyCode: String, year: Int, generatedDay: String) {
         self.folder = folder
-        var stem = [Self.safe(report.summary.countyName), report.summary.countyCode, String(report.summary.year)]
-            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "-")
+        var stem = [Self.safe(countyName), countyCode, String(year)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "-")
         if stem.isEmpty { stem = "county" }
         self.stem = stem
-        day = report.generatedDay.replacingOccurrences(of: "-", with: "")
+        day = generatedDay.replacingOccurrences(of: "-", with: "")
+    }
+
+    /// "2026-11-26": the day of `date` in the local time zone.
+    static func day(of date: Date) -> String {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
     /// `青石县-360321-2024-county-summary-20261126.xlsx`, with `-n` after the day when `number` > 1.

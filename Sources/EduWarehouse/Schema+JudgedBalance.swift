@@ -134,7 +134,7 @@ extension Schema {
         return "CASE si.indicator \(cases) ELSE si.indicator END"
     }
 
-    private static var judgedCountyBalance: String {
+    static var judgedCountyBalance: String {
         """
         -- Per county, stage and standard: each indicator's schools, students, enrolment-weighted mean
         -- and CV, its limit, and whether it is judged and met. The 2012 basic standard judges only

@@ -196,6 +196,7 @@ enum Schema {
         ("004-stages-and-schools", stagesMigration),
         ("005-run-files", runFilesMigration),
         ("006-judged-balance", judgedBalanceMigration),
+        ("007-audit", auditMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EduAudit
 import EduNormalise
 import EduStandards
 import EduWarehouse
@@ -13,6 +14,18 @@ struct CatalogueOption: ParsableArguments {
     func load() throws -> Catalogue {
         if let catalogue { return try CatalogueLoader.load(path: catalogue) }
         return try CatalogueLoader.loadDefault()
+    }
+}
+
+/// `--checks FILE`: the flag, else $EDUETL_CHECKS, else Pipelines/checks.yml in the working
+/// directory, else the built-in ones.
+struct ChecksOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The checks (审核) run on the returns (default: $EDUETL_CHECKS, else Pipelines/checks.yml, else the built-in ones)."))
+    var checks: String?
+
+    func load() throws -> AuditRules {
+        if let checks { return try AuditRulesLoader.load(path: checks) }
+        return try AuditRulesLoader.loadDefault()
     }
 }
 

@@ -9,10 +9,10 @@ struct EduETL: ParsableCommand {
         commandName: "eduetl",
         abstract: "Reads Chinese school statistical returns (XLSX, CSV) into a SQLite warehouse.",
         discussion: "Exit status: 0 everything loaded (or unchanged) or written; 1 some files or folders could not be read (the "
-            + "rest loaded), or a catalogue, standards or pipeline file is broken; 2 usage errors (nothing is created); 3 "
+            + "rest loaded), or a catalogue, standards or pipeline file is broken, or `eduetl audit` found an error; 2 usage errors (nothing is created); 3 "
             + "the warehouse failed.",
         version: EduETL.version,
-        subcommands: [InspectCommand.self, HeadersCommand.self, IngestCommand.self, ReportCommand.self,
+        subcommands: [InspectCommand.self, HeadersCommand.self, IngestCommand.self, ReportCommand.self, AuditCommand.self,
                       RunCommand.self, ScheduleCommand.self, InitCommand.self])
 
     /// Printed by `eduetl --version`.

@@ -6,7 +6,7 @@ import EduWarehouse
 /// How every subcommand ends, decided here and nowhere else:
 /// 0 everything loaded, was unchanged or was written; 1 some input could not be read (a file or
 /// folder rejected, a path missing among others, a broken catalogue, standards or pipeline file,
-/// nothing to report); 2 the command line is wrong (nothing is created); 3 the warehouse failed
+/// nothing to report; `eduetl audit` found an error in a return); 2 the command line is wrong (nothing is created); 3 the warehouse failed
 /// (cannot be opened, is not a warehouse, SQLite failed while loading).
 enum ExitStatus: Int32 {
     case success = 0
@@ -42,4 +42,11 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     /// Some input could not be read, or there is nothing to do with it: exit status 1, with the sentence.
     static func rejected(_ message: String) -> CommandFailure { CommandFailure(message: message, status: .rejected) }
+
+    /// `eduetl audit` found figures that cannot be right (its summary lists them): exit status 1,
+    /// so a pipeline stops before exporting.
+    static func auditErrors(_ count: Int) -> CommandFailure {
+        CommandFailure(message: "the checks found \(count) error\(count == 1 ? "" : "s") in the returns; correct them and ingest again "
+                           + "before exporting.", status: .rejected)
+    }
 }

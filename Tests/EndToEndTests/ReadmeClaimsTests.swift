@@ -64,7 +64,7 @@ struct ReadmeClaimsTests {
     // MARK: the command line
 
     /// Each command the README's usage block shows, as words after `eduetl`.
-    static let commands = [["inspect"], ["headers"], ["ingest"], ["report"], ["run"], ["schedule", "list"],
+    static let commands = [["inspect"], ["headers"], ["ingest"], ["report"], ["audit"], ["run"], ["schedule", "list"],
                            ["schedule", "run-due"], ["schedule", "install"], ["init"]]
 
     /// The options a command's --help lists (--help and --version left out).

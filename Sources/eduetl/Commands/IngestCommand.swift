@@ -39,6 +39,7 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var catalogueOption: CatalogueOption
     @OptionGroup var standardsOption: StandardsOption
+    @OptionGroup var checksOption: ChecksOption
     @OptionGroup var csv: CSVReadingOptions
 
     func validate() throws {
@@ -59,12 +60,14 @@ struct IngestCommand: ParsableCommand {
         }
         let catalogue = try catalogueOption.load()
         let standards = try standardsOption.load()
+        let auditRules = try checksOption.load()
         let warehouse = try Warehouse(path: db)
         let showProgress = isatty(2) == 1 && !json
         let summary: Ingest.Summary
         do {
             defer { if showProgress { StandardError.write("\r\u{1B}[K") } }
-            summary = try Ingest(options: options, catalogue: catalogue, standards: standards, warehouse: warehouse).run(found: found) { done, total, path in
+            let ingest = Ingest(options: options, catalogue: catalogue, standards: standards, auditRules: auditRules, warehouse: warehouse)
+            summary = try ingest.run(found: found) { done, total, path in
                 if showProgress { StandardError.write("\r\u{1B}[K[\(done)/\(total)] \(path)") }
             }
         }

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `eduetl audit` through the binary: the summary, the files, exit 1 on an error finding and 0 on warnings only.
+struct AuditCommandTests {
+    static let catalogue = BinaryRunner.root.appendingPathComponent("Pipelines/catalogue.yml").path
+
+    /// Ingests one CSV return into a new warehouse in `folder`.
+    static func ingest(_ lines: [String], in folder: URL) throws -> URL {
+        let csv = folder.appendingPathComponent("示例县2024.csv")
+        try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: csv)
+        let db = folder.appendingPathComponent("warehouse.sqlite")
+        let result = try BinaryRunner.run(["ingest", csv.path, "--db", db.path, "--catalogue", catalogue, "--county", "360321"])
+        try #require(result.status == 0, "\(result.stderr)")
+        try syncSomeRules(db)
+        return db
+    }
+
+    /// Until ingest syncs Pipelines/checks.yml itself: two of its rules, written straight into the
+    /// warehouse when it has none (nothing is done once ingest has synced them).
+    static func syncSomeRules(_ db: URL) throws {
+        let script = """
+            import sqlite3, sys
+            connection = sqlite3.connect(sys.argv[1])
+            if connection.execute("SELECT count(*) FROM audit_rules").fetchone()[0] == 0:
+                connection.execute("INSERT INTO audit_rules VALUES ('negative_value', 'error', '{field}为{value}，不能为负数')")
+                connection.execute("INSERT INTO audit_class_bands VALUES ('large', 'above', 56, 'warning', '平均班额{value}人，超过{limit}人（大班额）')")
+                connection.commit()
+            connection.close()
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, db.path]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+    }
+
+    @Test func anErrorFindingEndsWithStatus1AfterWritingTheFiles() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try Self.ingest(["学校标识码,学校名称,乡镇,办学类型,统计年度,在校学生数,班级数,教学及辅助用房面积",
+                                  "3603219701,甲小学,白鹭镇,小学,2024,500,10,-500"], in: folder)
+        let out = folder.appendingPathComponent("out")
+        let result = try BinaryRunner.run(["audit", "--year", "2024", "--db", db.path, "--out", out.path])
+        #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("错误 数值为负 (negative_value, error): 1"), "\(result.stdout)")
+        #expect(result.stderr.contains("the checks found"), "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(files.count == 3 && files.allSatisfy { $0.contains("-360321-2024-audit-") }, "\(files)")
+        #expect(files.map { URL(fileURLWithPath: $0).pathExtension } == ["csv", "json", "xlsx"])
+    }
+
+    @Test func warningsOnlyEndWithStatus0() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try Self.ingest(["学校标识码,学校名称,乡镇,办学类型,统计年度,在校学生数,班级数",
+                                  "3603219703,丙小学,东湖街道,小学,2024,600,10"], in: folder)
+        let out = folder.appendingPathComponent("out")
+        let result = try BinaryRunner.run(["audit", "--year", "2024", "--county", "360321", "--db", db.path, "--out", out.path,
+                                           "--format", "csv"])
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("提示 班额异常 (class_size, warning): 1"), "\(result.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 1)
+        let usage = try BinaryRunner.run(["audit", "--year", "2024", "--db", db.path, "--format", "html"])
+        #expect(usage.status == 2)
+    }
+}
