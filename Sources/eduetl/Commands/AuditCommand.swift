@@ -16,14 +16,7 @@ struct AuditCommand: ParsableCommand {
             + "a pipeline can stop before exporting), or when the warehouse has no values or no checks for the year, or a "
             + "file cannot be written.")
 
-    @Option(help: "The school year (e.g. 2024).")
-    var year: Int
-
-    @Option(help: "The county's 行政区划代码, six digits (default: every county the warehouse has for the year).", transform: CountyArgument.parse)
-    var county: CountyCode?
-
-    @Option(help: "The warehouse file.")
-    var db = "warehouse.sqlite"
+    @OptionGroup var scope: YearAndCountyOptions
 
     @Option(help: "The folder the findings go to (created when missing).")
     var out = "reports"
@@ -32,39 +25,23 @@ struct AuditCommand: ParsableCommand {
     var format = "xlsx,csv,json"
 
     func validate() throws {
-        if !(1990...2100).contains(year) { throw ValidationError("--year \(year) is not a school year; give the year it starts, e.g. 2024.") }
         if AuditFormat.list(format) == nil {
             throw ValidationError("--format '\(format)' is not a list of xlsx, csv and json (e.g. --format xlsx,csv).")
         }
     }
 
     func run() throws {
-        CountyArgument.sayFolded(county)
         let formats = AuditFormat.list(format) ?? AuditFormat.allCases
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw CommandFailure.rejected("there is no warehouse at \(db); `eduetl ingest` first, or name it with --db.")
-        }
-        let exports = AuditExports(warehouse: try Warehouse(path: db), exporter: AuditReportExporter(folder: out, formats: formats))
-        let counties = try exports.counties(year: year)
-        guard !counties.isEmpty else {
-            throw CommandFailure.rejected("the warehouse has no school values for \(year); `eduetl ingest` first.")
-        }
+        let exports = AuditExports(warehouse: try scope.openWarehouse(), exporter: AuditReportExporter(folder: out, formats: formats))
+        let chosen = try scope.chosen(among: try exports.counties(year: scope.year))
         guard try exports.hasRules() else {
             throw CommandFailure.rejected("the warehouse has no checks to apply; run `eduetl ingest` again with Pipelines/checks.yml in place.")
-        }
-        var chosen = counties
-        if let county = county?.digits {
-            guard counties.contains(county) else {
-                throw CommandFailure.rejected("the warehouse has no school values for county \(county) in \(year) "
-                                              + "(it has \(counties.joined(separator: ", "))).")
-            }
-            chosen = [county]
         }
         let output = StandardOutput()
         defer { output.flush() }
         var errors = 0
         for code in chosen {
-            let written = try exports.export(year: year, county: code)
+            let written = try exports.export(year: scope.year, county: code)
             output.write("eduetl audit: \(written.report.headline)\n")
             for count in written.report.counts {
                 output.write("  \(AuditLabels.severity(count.severity)) \(AuditLabels.rule(count.rule)) (\(count.rule.rawValue), "

@@ -15,14 +15,7 @@ struct ReportCommand: ParsableCommand {
             + "earlier export is never replaced: a second one the same day takes -2, -3 …. Exit status 1 when the warehouse "
             + "has no values for the year (or county), or a file cannot be written.")
 
-    @Option(help: "The school year (e.g. 2024).")
-    var year: Int
-
-    @Option(help: "The county's 行政区划代码, six digits (default: every county the warehouse has for the year).", transform: CountyArgument.parse)
-    var county: CountyCode?
-
-    @Option(help: "The warehouse file.")
-    var db = "warehouse.sqlite"
+    @OptionGroup var scope: YearAndCountyOptions
 
     @Option(help: "The folder the reports go to (created when missing).")
     var out = "reports"
@@ -34,37 +27,22 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var standardsOption: StandardsOption
 
     func validate() throws {
-        if !(1990...2100).contains(year) { throw ValidationError("--year \(year) is not a school year; give the year it starts, e.g. 2024.") }
         if ReportFormat.list(format) == nil {
             throw ValidationError("--format '\(format)' is not a list of xlsx, csv, html and json (e.g. --format xlsx,html).")
         }
     }
 
     func run() throws {
-        CountyArgument.sayFolded(county)
         let formats = ReportFormat.list(format) ?? ReportFormat.allCases
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw CommandFailure.rejected("there is no warehouse at \(db); `eduetl ingest` first, or name it with --db.")
-        }
-        let warehouse = try Warehouse(path: db)
+        let warehouse = try scope.openWarehouse()
         let exports = CountyExports(warehouse: warehouse, exporter: CountyReportExporter(folder: out, formats: formats),
                                     standards: try standardsOption.load())
-        let counties = try exports.chosen(year: year, counties: nil).map(\.county)
-        guard !counties.isEmpty else {
-            throw CommandFailure.rejected("the warehouse has no school values for \(year); `eduetl ingest` first.")
-        }
-        var chosen = counties
-        if let county = county?.digits {
-            guard counties.contains(county) else {
-                throw CommandFailure.rejected("the warehouse has no school values for county \(county) in \(year) "
-                                              + "(it has \(counties.joined(separator: ", "))).")
-            }
-            chosen = [county]
-        }
+        let counties = try exports.chosen(year: scope.year, counties: nil).map(\.county)
+        let chosen = try scope.chosen(among: counties)
         let output = StandardOutput()
         defer { output.flush() }
         for code in chosen {
-            let written = try exports.export(year: year, county: code)
+            let written = try exports.export(year: scope.year, county: code)
             if written.lacksStandards {
                 StandardError.write("eduetl: warning: the warehouse has no standards for the CVs of \(code); "
                                     + "run `eduetl ingest` again with Pipelines/standards.yml in place.\n")
