@@ -5,7 +5,7 @@ import EduCore
 /// every byte sequence of the file is valid UTF-8, else GB18030. `--encoding` overrides the choice.
 enum EncodingSniffer {
     static let headLength = 4096
-    static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+    static let compoundFileSignature = FileLook.compoundFileSignature
     static let zipSignatures: [[UInt8]] = [[0x50, 0x4B, 0x03, 0x04], [0x50, 0x4B, 0x05, 0x06], [0x50, 0x4B, 0x07, 0x08]]
     static let byteOrderMarks: [TextEncoding] = [.utf8, .utf16LittleEndian, .utf16BigEndian]
 

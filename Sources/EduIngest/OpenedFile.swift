@@ -47,9 +47,9 @@ public struct OpenedFile {
     public static let textExtensions = [".csv", ".tsv", ".txt"]
 
     public static func format(of path: String) -> Format {
-        let head = firstBytes(of: path)
-        if head.starts(with: CompoundFileHeader.signature) { return .xls }
-        return format(ofName: path) ?? (head.starts(with: [0x50, 0x4B]) ? .xlsx : .csv)
+        let look = FileLook.of(firstBytes(of: path))
+        if look == .compoundFile { return .xls }
+        return format(ofName: path) ?? (look == .zip ? .xlsx : .csv)
     }
 
     /// The format the extension names, if it names one.

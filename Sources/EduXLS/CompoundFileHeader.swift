@@ -12,7 +12,7 @@ enum SectorID {
 /// The compound file header ([MS-CFB] 2.2): the first 512 bytes of the file. In version 4 the
 /// header sector is 4,096 bytes long, the rest zero; sector 0 always starts one sector in.
 public struct CompoundFileHeader: Hashable, Sendable {
-    public static let signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+    public static let signature = FileLook.compoundFileSignature
     public static let size = 512
     /// The DIFAT entries held in the header itself.
     public static let headerDIFATCount = 109

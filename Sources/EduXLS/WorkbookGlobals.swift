@@ -22,6 +22,11 @@ struct WorkbookGlobals {
     /// Number format kind for each XF index.
     var cellFormats: [NumberFormatKind] = []
     var sharedStrings: [String] = []
+    /// A BIFF5 code page iconv cannot convert (its text was read as Windows-1252).
+    var unconvertibleCodePage: Int?
+
+    /// The code page BIFF5's 8-bit text is in; nil for BIFF8, whose text is Unicode.
+    var textCodePage: Int? { version == .biff5 ? codePage ?? CodePageDecoder.defaultCodePage : nil }
 
     /// BOF dt for the workbook globals, and the versions: [MS-XLS] 2.4.21.
     static let versionBIFF8: UInt16 = 0x0600
@@ -85,7 +90,8 @@ struct WorkbookGlobals {
             }
         }
 
-        let decoder = version == .biff5 ? CodePageDecoder(codePage: codePage ?? CodePageDecoder.defaultCodePage) : nil
+        let decoder = textCodePage.map(CodePageDecoder.init(codePage:))
+        if let decoder, decoder.encodingName == nil { unconvertibleCodePage = decoder.codePage }
         if let decoder {
             for index in sheets.indices { sheets[index].name = decoder.decode(rawSheetNames[index]) }
         }

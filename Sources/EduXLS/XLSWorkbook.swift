@@ -41,15 +41,10 @@ public final class XLSWorkbook: Sendable {
         sheets = globals.sheets.enumerated().map { index, entry in
             SheetDescription(index: index, name: entry.name, visibility: Self.visibility(entry.visibility))
         }
-        var warnings: [ReadWarning] = []
-        if version == .biff5 {
-            let decoder = CodePageDecoder(codePage: codePage ?? CodePageDecoder.defaultCodePage)
-            if decoder.encodingName == nil {
-                warnings.append(ReadWarning(location: location, message: "the workbook's code page \(decoder.codePage) is not one "
-                    + "this system can convert; its text was read as Windows-1252 and may be wrong"))
-            }
-        }
-        self.warnings = warnings
+        warnings = globals.unconvertibleCodePage.map { codePage in
+            [ReadWarning(location: location, message: "the workbook's code page \(codePage) is not one "
+                + "this system can convert; its text was read as Windows-1252 and may be wrong")]
+        } ?? []
     }
 
     /// The size of the workbook stream read, in bytes.
@@ -75,7 +70,7 @@ public final class XLSWorkbook: Sendable {
 
     /// A decoder for BIFF5's 8-bit text, one per sheet reader (iconv keeps state).
     func makeTextDecoder() -> CodePageDecoder? {
-        version == .biff5 ? CodePageDecoder(codePage: codePage ?? CodePageDecoder.defaultCodePage) : nil
+        globals.textCodePage.map(CodePageDecoder.init(codePage:))
     }
 
     private static func visibility(_ state: UInt8) -> SheetDescription.Visibility {

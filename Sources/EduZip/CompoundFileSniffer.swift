@@ -5,7 +5,7 @@ import EduCore
 /// encrypted .xlsx when it holds an "EncryptedPackage" stream ([MS-OFFCRYPTO] 2.3.4.1);
 /// otherwise an HTML page, an Excel 2003 XML Spreadsheet, text, or something unknown.
 enum CompoundFileSniffer {
-    static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+    static let compoundFileSignature = FileLook.compoundFileSignature
     /// An encrypted package's directory lies near the start; larger files are not scanned further.
     static let maxScan: UInt64 = 64 << 20
     static let sniffLength = 4096
@@ -51,20 +51,12 @@ enum CompoundFileSniffer {
     }
 
     static func classify(_ head: [UInt8]) -> ZipError.NotZipKind {
-        guard !head.isEmpty else { return .empty }
-        var text = head[...]
-        if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
-        guard !text.contains(where: { $0 < 0x09 || ((0x0E..<0x20).contains($0) && $0 != 0x1B) }) else {
-            return .unknown
+        switch FileLook.of(head) {
+        case .empty: .empty
+        case .html: .html
+        case .xmlSpreadsheet: .xmlSpreadsheet
+        case .text: .text
+        case .zip, .compoundFile, .unknown: .unknown
         }
-        let lowered = String(decoding: text.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
-        let start = lowered.drop { $0.isWhitespace }
-        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || lowered.contains("<html") {
-            return .html
-        }
-        if start.hasPrefix("<?xml"), lowered.contains("urn:schemas-microsoft-com:office:spreadsheet") {
-            return .xmlSpreadsheet
-        }
-        return .text
     }
 }
