@@ -123,10 +123,27 @@ fields:
     aliases: [班级数, 教学班数, 班数, 教学班, 班级]
     group_aliases: [班额情况, 班额, 班级情况, 班数情况, 教学班情况]
     # 56人以上班级数, 46-55人班级数, 大班额班级数, 超大班额 count classes of a size band, not all
-    # classes; the bands differ from return to return (56, 66 …), so none is a field of its own.
+    # classes. The national bands (大班额 56 and more, 超大班额 66 and more) are fields below; others
+    # (46-55人) differ from return to return and are none.
     # A class count never speaks of persons: 人 after the alias is taken out (46-55人班级数) is a band.
     exclude: [班额, 大班, 超大班, 复式, 人以上, 人及以上, 人以下, 人及以下, 人, 超过, 超员]
     outside: [幼儿班, 学前班]
+  - id: large_classes
+    name: 大班额班级数
+    kind: count
+    unit: 个
+    # Classes of 56 pupils or more (大班额, the national band), 超大班额 among them.
+    aliases: [大班额班级数, 大班额班数, 大班额数, 大班额个数, 大班额, 56人以上班级数, 56人及以上班级数, 56人以上班数, 56人及以上班数,
+              56人以上大班额班级数, 56人及以上大班额班级数, 56人以上大班额, 56人及以上大班额]
+    exclude: [超大, 学生, 人数, 66人, 以下, 56-65, 56～65, 56至65]
+  - id: oversized_classes
+    name: 超大班额班级数
+    kind: count
+    unit: 个
+    # Classes of 66 pupils or more (超大班额, the national band).
+    aliases: [超大班额班级数, 超大班额班数, 超大班额数, 超大班额个数, 超大班额, 66人以上班级数, 66人及以上班级数, 66人以上班数,
+              66人及以上班数, 66人以上超大班额班级数, 66人及以上超大班额班级数, 66人以上超大班额, 66人及以上超大班额]
+    exclude: [学生, 人数, 以下]
   - id: staff
     name: 教职工数
     kind: count
@@ -318,6 +335,14 @@ rows:
   townships: [街道, 镇, 乡, 办事处, 街道办, 管委会, 开发区, 苏木, 农场, 林场]
   notes: [注, 说明, 备注, 填表人, 审核人, 填报人, 填报日期, 负责人, 单位负责人, 制表人, 制表, 统计负责人, 联系电话, 校长, 学校负责人]
 
+# The columns beside a 合计 under one header (在校生数 / 合计 │ 一年级 … 六年级, 教职工数 / 合计 │ 专任教师 …
+# 工勤人员) are its breakdown: they add up to it, and the checks (breakdown_vs_total) say where they do
+# not. An 其中 column is a part "of which" and stays out of the sum; so does one whose header holds one
+# of these words even without 其中 (在校生数 / 合计 │ 女 │ 少数民族).
+breakdowns:
+  not_parts: [女, 男女, 少数民族, 寄宿, 住校, 随班就读, 残疾, 留守, 进城务工, 随迁, 外籍, 港澳台, 华侨, 新招, 招生, 毕业, 代课, 兼任,
+              危房, 租用, 借用]
+
 # School types as returns write them, with the stages each teaches. A sheet named after a type
 # (小学, 初级中学, 九年一贯制学校 …) holds schools of that type; a school name ending in one of the
 # words (…中心小学, …高级中学) gives the type where nothing else does; one ending in a stage word
@@ -436,7 +461,7 @@ county_plans: {}
 # audit_findings uses). Each rule has a severity (error: the figure cannot be right; warning:
 # unusual, please confirm) and a message in Chinese; {name}-style slots are filled with the figures:
 # {field} the figure's name, {value} its value, {other} and {other_value} the figure it is compared
-# with, {limit} the threshold, {hint} the likely cause. Thresholds are editable.
+# with, {limit} the threshold, {hint} the likely cause, {parts} a breakdown's cells. Thresholds are editable.
 version: 1
 
 rules:
@@ -458,6 +483,8 @@ rules:
       - {part: pe_arts_teachers, whole: full_time_teachers}
       - {part: full_time_teachers, whole: staff}
       - {part: students_female, whole: students}
+      - {part: large_classes, whole: classes}
+      - {part: oversized_classes, whole: classes}
 
   # Stage parts that do not add up to the whole-school figure a return gives.
   parts_vs_whole:
@@ -466,10 +493,11 @@ rules:
     fields: [students, classes, staff]
     tolerance: 0
 
-  # Breakdown columns (一年级 … 六年级, 户籍 …) that do not add up to their 合计.
+  # Breakdown columns (一年级 … 六年级 beside 合计) that do not add up to their 合计; {parts} is their
+  # cells (D6–I6). Which columns are a breakdown is the catalogue's `breakdowns` section.
   breakdown_vs_total:
     severity: error
-    message: "{field}的分项之和（{value}）与合计（{other_value}）不符"
+    message: "{field}的分项（{parts}）之和为{value}，与合计{other_value}不符"
     tolerance: 0
 
   # Pupils per class: 大班额 above 56, 超大班额 above 66, and below 5 (classes and pupils swapped?).

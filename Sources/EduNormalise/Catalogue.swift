@@ -16,6 +16,9 @@ public struct Catalogue: Sendable {
     public var counties: [County] = []
     /// What an empty marker (—, /, 无) in a count, area or money cell means: none (0), or no figure.
     public var emptyMarkers: EmptyMarkerMeaning = .zero
+    /// Folded words that make a column beside a 合计 a part "of which" (女, 少数民族, 寄宿 …), not one of
+    /// the breakdown columns that add up to the 合计 (一年级 … 六年级).
+    public var breakdownExclusions: [String] = Catalogue.defaultBreakdownExclusions.map(HeaderText.fold)
     /// Where it was read from, for messages.
     public var source: String
 
@@ -46,6 +49,10 @@ public struct Catalogue: Sendable {
         guard let cell, !stageWords.values.contains(where: { $0.contains(HeaderText.fold(cell)) }) else { return nil }
         return cell
     }
+
+    /// For a catalogue written before `breakdowns`: the parts a 合计's siblings name that are "of which".
+    public static let defaultBreakdownExclusions = ["女", "男女", "少数民族", "寄宿", "住校", "随班就读", "残疾", "留守", "进城务工", "随迁",
+                                                    "外籍", "港澳台", "华侨", "新招", "招生", "毕业", "代课", "兼任", "危房", "租用", "借用"]
 
     public static let defaultTownshipSuffixes = ["街道", "镇", "乡", "办事处", "街道办", "管委会", "开发区", "苏木", "农场", "林场"]
 

@@ -79,6 +79,9 @@ struct CatalogueReader {
         catalogue.emptyMarkers = try emptyMarkers(root)
         let townships = try rows.strings("townships", required: false)
         if !townships.isEmpty { catalogue.townshipSuffixes = townships.map(HeaderText.fold) }
+        if root["breakdowns"] != nil {
+            catalogue.breakdownExclusions = try mapping(root, "breakdowns").strings("not_parts").map(HeaderText.fold)
+        }
         if root["counties"] != nil {
             for node in try root.sequence("counties") {
                 catalogue.counties.append(County(code: try node.string("code"), name: try node.string("name")))

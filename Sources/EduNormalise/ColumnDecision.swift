@@ -35,6 +35,10 @@ public struct ColumnDecision: Hashable, Sendable {
     /// Mapped through a fallback alias (多媒体教室): a column or label naming the field otherwise
     /// takes it instead.
     public var isFallback = false
+    /// One of the parts beside a 合计 under the same header (一年级 beside 合计 under 在校生数), which
+    /// add up to the 合计's figure; nil for any other column. A mapped column may be one (专任教师
+    /// beside 合计 under 教职工数).
+    public var breakdownOf: BreakdownLink?
 
     public init(column: Int, path: [String], matchedText: String, field: String?, method: Method,
                 confidence: Double, unit: UnitChoice? = nil, note: String? = nil) {

@@ -6,6 +6,9 @@ import EduCore
 struct FieldReadings {
     var values: [FieldValue] = []
     var markedEmpty: [MarkedEmpty] = []
+    var breakdowns: [BreakdownValue] = []
+    /// The 合计 columns one of whose parts holds no number: their parts cannot be summed.
+    var unsummable: Set<Int> = []
 
     var isEmpty: Bool { values.isEmpty && markedEmpty.isEmpty }
 
@@ -34,6 +37,24 @@ struct FieldReadings {
         }
     }
 
+    /// A part's cell beside a 合计 (`link`), in the 合计's unit: a blank or an empty marker is none,
+    /// text that is no number leaves the group unsummed (the cell is no field's, so it is not rejected).
+    mutating func readPart(_ value: CellValue, link: BreakdownLink, unit: UnitChoice, at cell: CellPosition) {
+        switch ValueParser.number(value) {
+        case .number(let number):
+            let factor = unit.factor != 1 && Self.isPercentText(value) ? 1 : unit.factor
+            breakdowns.append(BreakdownValue(field: link.field, part: link.part, value: number * factor, cell: cell,
+                                             total: CellPosition(row: cell.row, column: link.totalColumn)))
+        case .missing: break
+        case .invalid: unsummable.insert(link.totalColumn)
+        }
+    }
+
+    /// The parts of the groups that can be summed.
+    var summableBreakdowns: [BreakdownValue] {
+        unsummable.isEmpty ? breakdowns : breakdowns.filter { !unsummable.contains($0.total.column) }
+    }
+
     /// Whether a cell holds a marker that says none (—, /, 无): not a figure, not blank.
     static func holdsNoneMarker(_ value: CellValue) -> Bool {
         guard case .missing = ValueParser.number(value), !SheetGrid.isBlank(value) else { return false }
@@ -48,11 +69,14 @@ struct FieldReadings {
     static func += (lhs: inout FieldReadings, rhs: FieldReadings) {
         lhs.values += rhs.values
         lhs.markedEmpty += rhs.markedEmpty
+        lhs.breakdowns += rhs.breakdowns
+        lhs.unsummable.formUnion(rhs.unsummable)
     }
 }
 
 extension SchoolRecord {
     init(row: Int, identity: [String: IdentityValue], stage: Stage, readings: FieldReadings) {
-        self.init(row: row, identity: identity, stage: stage, values: readings.values, markedEmpty: readings.markedEmpty)
+        self.init(row: row, identity: identity, stage: stage, values: readings.values, markedEmpty: readings.markedEmpty,
+                  breakdowns: readings.summableBreakdowns)
     }
 }

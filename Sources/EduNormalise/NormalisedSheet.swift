@@ -57,13 +57,18 @@ public struct SchoolRecord: Hashable, Sendable {
     /// catalogue says `empty_markers: zero`, one in a count, area or money cell is also in `values`
     /// as 0 (`readAsZero`); otherwise no value is loaded for it.
     public var markedEmpty: [MarkedEmpty]
+    /// The figures of the parts beside a 合计 (一年级 … 六年级 beside 在校生数 / 合计), kept to check that
+    /// they add up to it; they are no field's value. A group with a cell that is no number is left out.
+    public var breakdowns: [BreakdownValue]
 
-    public init(row: Int, identity: [String: IdentityValue], stage: Stage, values: [FieldValue], markedEmpty: [MarkedEmpty] = []) {
+    public init(row: Int, identity: [String: IdentityValue], stage: Stage, values: [FieldValue], markedEmpty: [MarkedEmpty] = [],
+                breakdowns: [BreakdownValue] = []) {
         self.row = row
         self.identity = identity
         self.stage = stage
         self.values = values
         self.markedEmpty = markedEmpty
+        self.breakdowns = breakdowns
     }
 
     public var schoolCode: String? { identity["school_code"]?.text }
@@ -109,6 +114,26 @@ public struct FieldValue: Hashable, Sendable {
         self.unit = unit
         self.cell = cell
         self.written = written
+    }
+}
+
+/// One part's figure beside a 合计, in the 合计 field's canonical unit.
+public struct BreakdownValue: Hashable, Sendable {
+    /// The field the 合计 carries.
+    public var field: String
+    /// The part as its header writes it (一年级).
+    public var part: String
+    public var value: Double
+    public var cell: CellPosition
+    /// The 合计's cell in the same row.
+    public var total: CellPosition
+
+    public init(field: String, part: String, value: Double, cell: CellPosition, total: CellPosition) {
+        self.field = field
+        self.part = part
+        self.value = value
+        self.cell = cell
+        self.total = total
     }
 }
 

@@ -197,6 +197,7 @@ public struct Normaliser: Sendable {
                     note: "column \(others) also names \(field)" + (winners.count > 1 ? " as surely: left unmapped" : " more surely"))
             }
         }
+        BreakdownColumns.link(&decisions, matcher: matcher)
         return decisions
     }
 

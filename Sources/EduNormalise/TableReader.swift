@@ -25,6 +25,8 @@ struct TableReader {
     private let identityColumns: [(column: Int, id: String, role: IdentityRole)]
     /// `zero`: an empty marker in the column that says none (—, /, 无) loads 0 (`Catalogue.readsMarkerAsZero`).
     private let figureColumns: [(column: Int, id: String, name: String, unit: UnitChoice, stage: Stage?, zero: Bool)]
+    /// The parts beside a 合计, read in the 合计's unit into the 合计's school part.
+    private let breakdownColumns: [(column: Int, link: BreakdownLink, unit: UnitChoice, stage: Stage?)]
     private let kinds: SchoolKinds
     private let sheetStage: Stage?
     /// The school type a sheet's name gives (小学, 九年一贯制学校 …): one sheet per type.
@@ -71,6 +73,11 @@ struct TableReader {
         }
         identityColumns = identity
         figureColumns = figures
+        let totals = Dictionary(decisions.map { ($0.column, $0) }, uniquingKeysWith: { first, _ in first })
+        breakdownColumns = decisions.compactMap { decision in
+            guard let link = decision.breakdownOf, let total = totals[link.totalColumn], let unit = total.unit else { return nil }
+            return (decision.column, link, unit, total.stage)
+        }
         columnStages = Set(figures.compactMap(\.4))
         var leaves: [Int: String] = [:]
         for decision in decisions where decision.field != nil {
@@ -260,6 +267,19 @@ struct TableReader {
                 values.read(value, field: id, name: name, unit: unit, markerIsZero: zero, at: at, rejects: &result.rejects)
             }
         }
+        for (column, link, unit, columnStage) in breakdownColumns {
+            // A part merged over several rows is not a row's part: nothing to add up.
+            if !merges.isEmpty, let range = merges.merge(row, column)?.range, range.rowCount > 1 { continue }
+            guard let value = SheetGrid.value(in: cells, column: column) else { continue }
+            let at = CellPosition(row: row, column: column)
+            if let columnStage, columnStage != stage {
+                parts[columnStage, default: FieldReadings()].readPart(value, link: link, unit: unit, at: at)
+            } else if columnStage == nil, unprefixedIsWholeSchool {
+                shared.readPart(value, link: link, unit: unit, at: at)
+            } else {
+                values.readPart(value, link: link, unit: unit, at: at)
+            }
+        }
         // A row of parts has no record of its own stage (whole school) beyond its shared figures.
         if stage != .wholeSchool || !values.isEmpty || parts.isEmpty && shared.isEmpty {
             appendPart(SchoolRecord(row: row, identity: identity, stage: stage, readings: values))
@@ -288,9 +308,11 @@ struct TableReader {
             if streaming {
                 wholeSchoolRecords[index].values += shared.values
                 wholeSchoolRecords[index].markedEmpty += shared.markedEmpty
+                wholeSchoolRecords[index].breakdowns += shared.summableBreakdowns
             } else {
                 result.records[index].values += shared.values
                 result.records[index].markedEmpty += shared.markedEmpty
+                result.records[index].breakdowns += shared.summableBreakdowns
             }
         } else {
             let record = SchoolRecord(row: row, identity: identity, stage: .wholeSchool, readings: shared)

@@ -69,13 +69,13 @@ extension Schema {
     }
 
     /// A figure as a message shows it: whole numbers without a fraction, others to two places.
-    private static func shown(_ expression: String) -> String {
+    static func shown(_ expression: String) -> String {
         "CASE WHEN \(expression) IS NULL THEN NULL WHEN \(expression) = CAST(\(expression) AS INTEGER) "
             + "THEN CAST(CAST(\(expression) AS INTEGER) AS TEXT) ELSE printf('%.2f', \(expression)) END"
     }
 
     /// A message template with its slots filled.
-    private static func filled(field: String, value: String, other: String = "NULL", otherValue: String = "NULL",
+    static func filled(field: String, value: String, other: String = "NULL", otherValue: String = "NULL",
                                limit: String = "NULL", hint: String = "NULL") -> String {
         "replace(replace(replace(replace(replace(replace(r.message, '{field}', coalesce(\(field), '')), "
             + "'{value}', coalesce(\(shown(value)), '')), '{other}', coalesce(\(other), '')), "
@@ -88,7 +88,7 @@ extension Schema {
             + "ELSE \(shown("b.minimum")) || '–' || \(shown("b.maximum")) END"
     }
 
-    private static var auditFindingsView: String {
+    static var auditFindingsView: String {
         let fieldName = "coalesce((SELECT name FROM fields WHERE id = v.field), v.field)"
         return """
         -- One row per finding of the checks, pointing at the cell: the school part, the rule, its severity,

@@ -197,6 +197,7 @@ enum Schema {
         ("005-run-files", runFilesMigration),
         ("006-judged-balance", judgedBalanceMigration),
         ("007-audit", auditMigration),
+        ("008-breakdowns", breakdownsMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each

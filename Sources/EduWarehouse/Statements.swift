@@ -67,6 +67,19 @@ final class Statements {
             try statement("DELETE FROM empty_markers WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = ?)")
         }
     }
+    var deleteBreakdownsOfFile: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("DELETE FROM breakdown_values WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = ?)")
+        }
+    }
+    var insertBreakdown: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("""
+                INSERT INTO breakdown_values (sheet_id, year, county_code, school_code, stage, field, part, value, cell, total_cell)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        }
+    }
     var insertSheet: SQLiteStatement {
         get throws(WarehouseError) { try statement("INSERT INTO sheets (file_id, name, layout, header_rows, title) VALUES (?, ?, ?, ?, ?)") }
     }

@@ -75,6 +75,7 @@ extension Warehouse {
         try statements.deleteValuesOfFile.run([.int(oldID)])
         try statements.promoteOverridden.run([])
         try statements.deleteEmptyMarkersOfFile.run([.int(oldID)])
+        try statements.deleteBreakdownsOfFile.run([.int(oldID)])
         try connection.execute("DELETE FROM county_values WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = \(oldID))")
         try statements.supersede.run([.int(fileID), .int(oldID)])
     }
@@ -167,6 +168,12 @@ extension Warehouse {
             try statements.insertEmptyMarker.run([
                 .int(sheetID), .int(Int64(resolved.year)), .text(resolved.schoolCode), .text(stage), .text(empty.field),
                 .text(empty.cell.reference), .text(empty.written),
+            ])
+        }
+        for part in resolved.record.breakdowns {
+            try statements.insertBreakdown.run([
+                .int(sheetID), .int(Int64(resolved.year)), .text(resolved.countyCode), .text(resolved.schoolCode), .text(stage),
+                .text(part.field), .text(part.part), .double(part.value), .text(part.cell.reference), .text(part.total.reference),
             ])
         }
     }

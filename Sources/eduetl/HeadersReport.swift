@@ -30,6 +30,9 @@ enum HeadersReport {
                 line += "unmapped"
             }
             if let note = decision.note { line += "; \(note)" }
+            if let link = decision.breakdownOf {
+                line += "; a part of \(link.field) summed against its 合计 in column \(CellPosition.columnName(link.totalColumn))"
+            }
             out += line + "\n"
         }
         let missing = sheet.unmappedFields(of: catalogue)
@@ -84,6 +87,10 @@ enum HeadersReport {
             }
             parts.append("\"stage\": \(decision.stage.map { CellDump.quoted($0.rawValue) } ?? "null")")
             parts.append("\"note\": \(decision.note.map(CellDump.quoted) ?? "null")")
+            let breakdown = decision.breakdownOf.map { link in
+                "{\"field\": \(CellDump.quoted(link.field)), \"total_column\": \(CellDump.quoted(CellPosition.columnName(link.totalColumn)))}"
+            }
+            parts.append("\"breakdown_of\": \(breakdown ?? "null")")
             return "{" + parts.joined(separator: ", ") + "}"
         }
         fields.append("\"columns\": [\n    " + columns.joined(separator: ",\n    ") + "\n  ]")

@@ -111,7 +111,7 @@ struct StageDegreeAndClauseTests {
     }
 
     /// 县级及以上骨干教师(含市级、省级) is the backbone count (its figure loads); the same table's
-    /// 县级以上骨干教师(不含省级) would not be, and 56人以上班级数 is no class count.
+    /// 县级以上骨干教师(不含省级) would not be, and 56人以上班级数 is no class count (it is the large classes).
     @Test func brackets() throws {
         let result = Self.normaliser.normalise(TableLayoutTests.sheet("小学", [
             ["学校名称", "在校生数", "班级数", "56人以上班级数", "县级及以上骨干教师（含市级、省级）"],
@@ -119,8 +119,7 @@ struct StageDegreeAndClauseTests {
         ]))
         let columns = Self.byColumn(result)
         #expect(columns[3]?.field == "classes")
-        #expect(columns[4]?.field == nil)
-        #expect(columns[4]?.note?.contains("人以上") == true)
+        #expect(columns[4]?.field == "large_classes")
         #expect(columns[5]?.field == "backbone_teachers")
         #expect(columns[5]?.note?.contains("(含市级、省级)") == true)
         let record = try #require(result.records.first)
