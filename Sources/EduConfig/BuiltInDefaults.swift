@@ -30,6 +30,8 @@ public enum BuiltInDefaults {
 #                  out an outside word (在校学生数(不含附设幼儿班)) is still the field; taking in an
 #                  outside word (专任教师(含代课教师)) or leaving out another exclusion word
 #                  (县级以上骨干教师(不含省级)) is another figure. 县级(含)以上 reads as 县级及以上.
+# fields[].part_of: the field this one counts a part of (高于规定学历 of 专任教师): beside that field's 合计
+#                  (专任教师 / 合计 │ 高于规定学历 │ 中级职称 …) its column is "of which", not summed as a breakdown
 # fields[].alternative_to: the field this one stands in for at some stage (专科及以上学历 is the
 #                  primary stage's 高于规定学历): a sheet that gives either is not missing the figure
 # An alias ending in 数 also matches without it (音体美专任教师数 / 音体美专任教师).
@@ -112,6 +114,7 @@ fields:
     name: 女学生数
     kind: count
     unit: 人
+    part_of: students
     # Also an 其中：女 column under a students header (在校生数 / 其中：女).
     aliases: [女学生数, 女生数, 在校女生数, 在校生女生数, 在校生数女, 在校学生数女, 在校生中女生数, 在校生数其中女, 在校生数其中:女,
               在校生女, 在园幼儿数女, 在园人数女, 在园(班)人数女, 在园女童数, 在园幼儿女, 学生数女, 女生]
@@ -132,6 +135,7 @@ fields:
     name: 大班额班级数
     kind: count
     unit: 个
+    part_of: classes
     # Classes of 56 pupils or more (大班额, the national band), 超大班额 among them.
     aliases: [大班额班级数, 大班额班数, 大班额数, 大班额个数, 大班额, 56人以上班级数, 56人及以上班级数, 56人以上班数, 56人及以上班数,
               56人以上大班额班级数, 56人及以上大班额班级数, 56人以上大班额, 56人及以上大班额]
@@ -140,6 +144,7 @@ fields:
     name: 超大班额班级数
     kind: count
     unit: 个
+    part_of: classes
     # Classes of 66 pupils or more (超大班额, the national band).
     aliases: [超大班额班级数, 超大班额班数, 超大班额数, 超大班额个数, 超大班额, 66人以上班级数, 66人及以上班级数, 66人以上班数,
               66人及以上班数, 66人以上超大班额班级数, 66人及以上超大班额班级数, 66人以上超大班额, 66人及以上超大班额]
@@ -166,6 +171,7 @@ fields:
     name: 高于规定学历教师数
     kind: count
     unit: 人
+    part_of: full_time_teachers
     aliases: [高于规定学历教师数, 高于规定学历, 高于规定学历教师, 高于规定学历专任教师数, 高于规定学历人数, 规定学历以上教师数,
               规定学历以上, 规定学历及以上, 规定学历以上教师, 合格学历以上教师数, 合格学历以上, 合格学历以上教师, 高于合格学历教师数]
   # 专科/本科及以上学历 alone say "of some group, those with a degree": they count teachers only
@@ -193,12 +199,14 @@ fields:
     name: 中级及以上专业技术职务教师数
     kind: count
     unit: 人
+    part_of: full_time_teachers
     aliases: [中级及以上专业技术职务教师数, 中级及以上职称教师数, 中级及以上职称, 中级职称及以上教师, 中级及以上专业技术职务,
               中级职称及以上, 中级及以上职称教师, 中级职称以上教师数, 中级以上职称教师数, 中级及以上专业技术职务教师, 专业技术职务中级及以上]
   - id: backbone_teachers
     name: 县级以上骨干教师数
     kind: count
     unit: 人
+    part_of: full_time_teachers
     aliases: [县级以上骨干教师数, 县级以上骨干教师, 县级及以上骨干教师, 县级及以上骨干教师数, 县级以上骨干, 县级及以上骨干,
               骨干教师数(县级以上), 骨干教师(县级以上), 骨干教师数(县级及以上), 骨干教师(县级及以上), 骨干教师县级以上,
               骨干教师县级及以上]
@@ -208,6 +216,7 @@ fields:
     name: 体育、艺术(美术、音乐)专任教师数
     kind: count
     unit: 人
+    part_of: full_time_teachers
     aliases: [体育、艺术(美术、音乐)专任教师数, 音体美专任教师数, 音体美专任教师, 音体美教师数, 体育艺术专任教师数, 体育艺术专任教师,
               体育、艺术专任教师数, 体育艺术(美术音乐)专任教师数, 音体美教师, 体音美专任教师数, 体音美专任教师]
   - id: teaching_aux_area

@@ -18,8 +18,9 @@ public struct BreakdownLink: Hashable, Sendable {
 
 /// Finds the breakdown columns of a table's header: the columns at the depth of a mapped 合计 (or
 /// 计, 小计) column under the same headers. Left out, as parts "of which" that need not add up:
-/// an 其中 column, one whose words are among the catalogue's `breakdowns.not_parts` (女, 少数民族,
-/// 寄宿 …) or its global exclusions (生均, 比例, 增减 …). A group with fewer than two parts left, or
+/// an 其中 column, one mapped to a field that is `part_of` the 合计's (高于规定学历 beside 专任教师 / 合计),
+/// one whose words are among the catalogue's `breakdowns.not_parts` (女, 少数民族, 寄宿 …) or its
+/// global exclusions (生均, 比例, 增减 …). A group with fewer than two parts left, or
 /// with two 合计 columns, has none: a lone part beside a total says nothing of a sum.
 enum BreakdownColumns {
     static func link(_ decisions: inout [ColumnDecision], matcher: HeaderMatcher) {
@@ -40,7 +41,11 @@ enum BreakdownColumns {
                 let decision = decisions[index]
                 guard index != total, decision.path.count == headers.count + 1, decision.path.dropLast().elementsEqual(headers),
                       let leaf = decision.path.last else { return false }
-                if let id = decision.field, catalogue.field(id)?.kind == .identity { return false }
+                if let id = decision.field, let part = catalogue.field(id) {
+                    // 高于规定学历 beside 专任教师 / 合计 counts some of the teachers, not a kind of them.
+                    if part.kind == .identity || catalogue.alternatives(of: field).contains(part.partOf ?? "") { return false }
+                    if let alternative = part.alternativeTo, catalogue.field(alternative)?.partOf == field { return false }
+                }
                 let text = matcher.headerText(leaf)
                 return !text.isOfWhich && !text.core.isEmpty && text.core != "其中" && !totalsWords.contains(text.core)
                     && !excluded.contains { !$0.isEmpty && text.core.hasBytes($0) }

@@ -150,6 +150,9 @@ public struct FieldDefinition: Hashable, Sendable {
     /// The field this one stands in for at some stage (teachers_college_degree is the primary
     /// stage's teachers_above_required_degree): a sheet giving either has the figure.
     public var alternativeTo: String?
+    /// The field this one counts a part of (高于规定学历 of 专任教师, 女 of 在校生): beside that field's 合计
+    /// its column is a part "of which", never summed into the breakdown.
+    public var partOf: String?
     /// Folded words that, in a parent header, veto a match through a weak alias.
     public let weakExclusions: [String]
     /// Folded headers that name the field only over a 合计/计/小计 column (班额情况 / 合计 is the

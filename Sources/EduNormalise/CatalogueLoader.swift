@@ -64,6 +64,15 @@ struct CatalogueReader {
             }
             fields[index].alternativeTo = name
         }
+        for node in try root.sequence("fields") {
+            guard let target = node["part_of"] else { continue }
+            let id = try node.string("id")
+            guard let name = target.text, let index = fields.firstIndex(where: { $0.id == id }) else { continue }
+            guard name != id, fields.contains(where: { $0.id == name }) else {
+                throw target.fail("'\(id)' is a part of '\(name)', which is not another field of the catalogue")
+            }
+            fields[index].partOf = name
+        }
         let rows = try mapping(root, "rows")
         var types: [SchoolTypeDefinition] = []
         for node in try root.sequence("school_types") { types.append(try schoolType(node)) }

@@ -56,6 +56,19 @@ struct BreakdownColumnsTests {
         #expect(Self.links(twoTotals).isEmpty)
     }
 
+    /// 专任教师 / 合计 │ 高于规定学历 │ 中级及以上职称 │ 县级以上骨干教师 │ 音体美: each counts some of the
+    /// teachers (`part_of: full_time_teachers`), none a kind of them, so there is nothing to sum.
+    @Test func fieldsThatArePartOfTheTotalAreNotItsBreakdown() {
+        let sheet = Self.normaliser.normalise(TableLayoutTests.sheet("小学", [
+            ["学校名称", "专任教师", "", "", "", "", "专任教师", ""],
+            ["", "合计", "高于规定学历", "中级及以上职称", "县级以上骨干教师", "音体美专任教师", "专科及以上学历", "本科及以上学历"],
+            ["甲小学", "30", "28", "12", "5", "4", "28", "20"],
+        ], merged: ["A1:A2", "B1:F1"]))
+        #expect(sheet.decisions.compactMap(\.field).contains("backbone_teachers"))
+        #expect(Self.links(sheet).isEmpty)
+        #expect(sheet.records.first?.breakdowns.isEmpty == true)
+    }
+
     /// Under a header whose stage it names (小学在校生数 / 合计 │ 一年级 …), the parts are that stage's,
     /// in a row that holds several parts; 万元 over a group converts its parts as its 合计.
     @Test func partsFollowTheirTotalsStageAndUnit() throws {

@@ -65,6 +65,8 @@ struct CatalogueTests {
         ("an alias claimed twice", "aliases: [图书册数, 图书,", "aliases: [图书册数, 计算机台数, 图书,", "already an alias of"),
         ("an alternative to no field", "    alternative_to: teachers_above_required_degree\n  - id: teachers_bachelor_degree",
          "    alternative_to: teachers_above_degree\n  - id: teachers_bachelor_degree", "not another field of the catalogue"),
+        ("a part of no field", "    part_of: students\n", "    part_of: pupils\n", "'students_female' is a part of 'pupils', which is not another field"),
+        ("not_parts that are no list", "  not_parts: [女,", "  not_parts: 女\n  other: [女,", "not_parts"),
         ("an unknown empty_markers", "empty_markers: zero\n", "empty_markers: blank\n", "empty_markers is 'blank'; it must be zero"),
         ("a list for empty_markers", "empty_markers: zero\n", "empty_markers: [zero]\n", "it must be zero"),
     ])
