@@ -381,6 +381,7 @@ stages:
 counties:
   - {code: "360321", name: 青石县}
   - {code: "360392", name: 东湖区}
+  - {code: "360399", name: 柳溪县}
 
 """#
 

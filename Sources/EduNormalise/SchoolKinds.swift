@@ -64,8 +64,9 @@ struct SchoolKinds {
     /// What a 学段 / 办学类型 cell says: a type, and the stage when it names only one.
     func interpret(_ text: String, fold: (String) -> String = HeaderText.fold) -> (type: String?, stage: Stage?) {
         let folded = fold(text)
-        if let stage = stage(named: folded), stage != .wholeSchool {
-            return (type(named: folded)?.type, stage)
+        if let stage = stage(named: folded) {
+            // 全校 (合计) in a school's 学段 cell: the row is the whole school's, of no type of its own.
+            return (stage == .wholeSchool ? nil : type(named: folded)?.type, stage)
         }
         if let type = type(named: folded) {
             return (type.type, type.stages.count == 1 ? type.stages[0] : nil)
@@ -75,7 +76,8 @@ struct SchoolKinds {
 
     /// The stage a sheet name or title names alone: "小学", "…2024年初中教育事业统计表".
     func stage(inTitle text: String) -> Stage? {
-        let folded = HeaderText.fold(text)
+        // 中小学 (…2024年中小学基本情况统计表) names both stages, not 小学.
+        let folded = HeaderText.fold(text).replacingOccurrences(of: "中小学", with: "小学初中")
         let primary = folded.contains("小学"), junior = folded.contains("初中")
         if primary && !junior { return .primary }
         if junior && !primary { return .junior }

@@ -10,13 +10,14 @@ struct PipelineSpecTests {
     @Test func theAnnualReturnsPipelineLoads() throws {
         let spec = try PipelineSpecLoader.load(path: Self.shipped("annual-returns.yml"))
         #expect(spec.name == "annual-returns")
-        #expect(spec.inputs == ["SampleInputs", IngestInput(path: "SampleInputs/东湖区", county: "360392")])
+        #expect(spec.inputs == ["SampleInputs", IngestInput(path: "SampleInputs/东湖区", county: "360392"),
+                                IngestInput(path: "SampleInputs/柳溪县", county: "360399")])
         #expect(spec.warehouse == "warehouse.sqlite")
         #expect(spec.year == 2024)
         #expect(spec.county == "360321")
         #expect(spec.catalogue == "Pipelines/catalogue.yml")
         #expect(spec.standards == "Pipelines/standards.yml")
-        #expect(spec.exports == .init(formats: [.xlsx, .csv, .html, .json], destination: "reports/", counties: ["360321", "360392"]))
+        #expect(spec.exports == .init(formats: [.xlsx, .csv, .html, .json], destination: "reports/", counties: ["360321", "360392", "360399"]))
         #expect(spec.schedule == (try CronSchedule("0 6 1 9 *")))
         // The inputs and the catalogue it names are there.
         #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("SampleInputs").path))
