@@ -7,7 +7,7 @@ import EduWarehouse
 import Foundation
 
 /// Runs one pipeline as one recorded run (a row of `pipeline_runs`): its inputs ingested with its
-/// year, county, catalogue and standards, then (with `audit:`) the checks' findings written and summed
+/// year, county, catalogue, standards and checks, then (with `audit:`) the checks' findings written and summed
 /// up, then each county summary exported. A run that fails part way is recorded as failed with the
 /// reason; what was ingested and exported before stays. With `audit: stop-on-error`, an error finding
 /// fails the run before the county summaries: the audit files are written, the summaries are not.
@@ -78,7 +78,7 @@ public struct PipelineRunner {
     private func perform(warehouse: Warehouse, outcome: inout Warehouse.PipelineRunOutcome) throws {
         let catalogue = try CatalogueLoader.load(pipelineCatalogue: spec.catalogue)
         let standards = try StandardsLoader.load(pipelineStandards: spec.standards)
-        let auditRules = try AuditRulesLoader.loadDefault()
+        let auditRules = try AuditRulesLoader.load(pipelineChecks: spec.checks)
         let inputs = InputGlob.expand(spec.inputs)
         let paths = inputs.map(\.path)
         if paths.isEmpty {

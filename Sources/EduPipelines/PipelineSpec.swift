@@ -1,3 +1,4 @@
+import EduAudit
 import EduConfig
 import EduIngest
 import EduNormalise
@@ -24,6 +25,8 @@ public struct PipelineSpec: Sendable, Equatable {
     public var catalogue: String
     /// The standards the summaries measure against.
     public var standards: String
+    /// The checks (审核) the ingest syncs into the warehouse for audit_findings.
+    public var checks: String = PipelineSpec.defaultChecks
     /// The summaries to export after the ingest; nil for an ingest-only pipeline.
     public var exports: Exports?
     /// Whether the checks' findings (审核) are written beside the exports, and whether an error stops
@@ -38,6 +41,7 @@ public struct PipelineSpec: Sendable, Equatable {
 
     public static let defaultCatalogue = CatalogueLoader.defaultPath
     public static let defaultStandards = StandardsLoader.defaultPath
+    public static let defaultChecks = AuditRulesLoader.defaultPath
 
     public init(name: String, inputs: [IngestInput], warehouse: String, year: Int? = nil, county: String? = nil,
                 catalogue: String = PipelineSpec.defaultCatalogue, standards: String = PipelineSpec.defaultStandards,

@@ -14,6 +14,7 @@ import Foundation
 /// county: "360321"                # optional
 /// catalogue: Pipelines/catalogue.yml   # optional (this default)
 /// standards: Pipelines/standards.yml   # optional (this default)
+/// checks: Pipelines/checks.yml         # optional (this default)
 /// exports:                        # optional
 ///   formats: [xlsx, csv, html, json]
 ///   destination: reports/
@@ -35,13 +36,14 @@ public enum PipelineSpecLoader {
     }
 
     /// Every `*.yml`/`*.yaml` file in `folder` that is a pipeline (has a `schedule` or `inputs`
-    /// key at its top), sorted by file name; the catalogue and standards files are passed over.
+    /// key at its top), sorted by file name; the catalogue, standards and checks files are passed over.
     /// A broken file (not UTF-8, a YAML error, a pipeline with a wrong key or value) is listed with
     /// its line among `broken`, never skipped silently, and does not keep the good ones from running.
     /// Throws only when the folder cannot be listed.
     /// The files in Pipelines/ that are not pipelines, by name.
     static let otherConfigFiles: Set<String> = [
         (PipelineSpec.defaultCatalogue as NSString).lastPathComponent, (PipelineSpec.defaultStandards as NSString).lastPathComponent,
+        (PipelineSpec.defaultChecks as NSString).lastPathComponent,
     ]
 
     public static func loadAll(folder: String) throws(PipelineError) -> PipelineFolder {
@@ -52,7 +54,7 @@ public enum PipelineSpecLoader {
             throw PipelineError(file: folder, line: nil, problem: "cannot list the pipelines folder (\(error.localizedDescription))")
         }
         var found = PipelineFolder()
-        // The catalogue and standards files live beside the pipelines; their own loaders read them.
+        // The catalogue, standards and checks files live beside the pipelines; their own loaders read them.
         for name in names.sorted() where (name.hasSuffix(".yml") || name.hasSuffix(".yaml")) && !Self.otherConfigFiles.contains(name) {
             let path = (folder as NSString).appendingPathComponent(name)
             do {
@@ -76,7 +78,7 @@ struct PipelineReader {
     /// What was read otherwise than written (full-width digits folded), for the command to say.
     let notes = PipelineNotes()
 
-    static let topKeys = ["name", "inputs", "warehouse", "year", "county", "catalogue", "standards", "exports", "audit", "schedule"]
+    static let topKeys = ["name", "inputs", "warehouse", "year", "county", "catalogue", "standards", "checks", "exports", "audit", "schedule"]
     static let exportKeys = ["formats", "destination", "counties"]
     static let inputKeys = ["path", "year", "county"]
 
@@ -98,6 +100,7 @@ struct PipelineReader {
         if let node = root["county"] { spec.county = try countyCode(node, key: "county") }
         if root["catalogue"] != nil { spec.catalogue = try root.string("catalogue") }
         if root["standards"] != nil { spec.standards = try root.string("standards") }
+        if root["checks"] != nil { spec.checks = try root.string("checks") }
         if let node = root["exports"] { spec.exports = try exports(node) }
         if let node = root["audit"] {
             guard let text = node.text, let mode = AuditMode(rawValue: text.lowercased()) else {

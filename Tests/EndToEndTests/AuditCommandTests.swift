@@ -12,28 +12,7 @@ struct AuditCommandTests {
         let db = folder.appendingPathComponent("warehouse.sqlite")
         let result = try BinaryRunner.run(["ingest", csv.path, "--db", db.path, "--catalogue", catalogue, "--county", "360321"])
         try #require(result.status == 0, "\(result.stderr)")
-        try syncSomeRules(db)
         return db
-    }
-
-    /// Until ingest syncs Pipelines/checks.yml itself: two of its rules, written straight into the
-    /// warehouse when it has none (nothing is done once ingest has synced them).
-    static func syncSomeRules(_ db: URL) throws {
-        let script = """
-            import sqlite3, sys
-            connection = sqlite3.connect(sys.argv[1])
-            if connection.execute("SELECT count(*) FROM audit_rules").fetchone()[0] == 0:
-                connection.execute("INSERT INTO audit_rules VALUES ('negative_value', 'error', '{field}为{value}，不能为负数')")
-                connection.execute("INSERT INTO audit_class_bands VALUES ('large', 'above', 56, 'warning', '平均班额{value}人，超过{limit}人（大班额）')")
-                connection.commit()
-            connection.close()
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, db.path]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
     }
 
     @Test func anErrorFindingEndsWithStatus1AfterWritingTheFiles() throws {
