@@ -269,6 +269,7 @@ public enum HTMLCountyReport {
                 case .none: break
                 case .shortfall: classes.append("short")
                 case .excluded: classes.append("excl")
+                case .audited: classes.append("audit")
                 }
                 html += "<td"
                 if spanned && span > 1 { html += " rowspan=\"\(span)\"" }
