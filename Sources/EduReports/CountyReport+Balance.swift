@@ -7,9 +7,11 @@ extension CountyReport {
     static let degreeIndicators: Set<String> = ["teachers_above_required_degree_per_student", "teachers_above_required_degree_per_100_students"]
 
     /// The CV table: one stage (a sheet or a page's section), or every stage with a 学段 column
-    /// (the CSV file). Columns: 指标, 标准, 学校数, 学生数, 均值, 差异系数, 标准值, 是否达标, 说明, ids.
+    /// (the CSV file). Columns: 指标, 标准, 学校数, 学生数, 均值, 差异系数, 标准值, 是否达标, 说明, ids,
+    /// 审核错误 (last, so the CSV's earlier columns keep their places; empty when the checks were not run).
     /// 是否达标 is 不单独判定 for a basic indicator (the 2012 standard judges only the composite), and
-    /// 无法计算 for a composite without a value, 说明 saying why.
+    /// 无法计算 for a composite without a value, 说明 saying why. A CV over figures with error findings
+    /// is marked, and its 说明 starts with ⚠ 含N条审核错误.
     public func balanceTable(stage: Stage?) -> ReportTable {
         let stages = stage.map { [$0] } ?? self.stages
         let withStage = stage == nil
@@ -17,6 +19,7 @@ extension CountyReport {
                        ReportLabels.studentsColumn, ReportLabels.meanColumn, ReportLabels.cvColumn,
                        ReportLabels.cvLimitColumn, ReportLabels.metColumn, ReportLabels.noteColumn, ReportLabels.idColumn]
         if withStage { columns = [ReportLabels.stageColumn] + columns + ["学段代码", "标准代码"] }
+        columns.append(ReportLabels.auditErrorsColumn)
         var rows: [[ReportTable.Cell]] = []
         for stage in stages {
             for row in balanceRows(stage: stage) {
@@ -29,21 +32,24 @@ extension CountyReport {
                 var cells: [ReportTable.Cell] = [
                     .text(indicator.label), .text(ReportLabels.standard(row.standard)),
                     .number(Double(row.schools), decimals: 0), .number(row.students, decimals: 0), mean,
-                    .number(row.cv, decimals: 4, mark: failed), .number(row.cvLimit, decimals: 2),
+                    .number(row.cv, decimals: 4, mark: failed == .none && row.cv != nil && auditMark(row) != nil ? .audited : failed),
+                    .number(row.cvLimit, decimals: 2),
                     .text(ReportLabels.verdict(row), mark: row.judged && row.cv == nil ? .shortfall : failed),
-                    .text(balanceNote(row)), .text(row.indicator),
+                    .text(markedNote(row), mark: auditMark(row) == nil ? .none : .audited),
+                    .text(row.indicator),
                 ]
                 if withStage { cells = [.text(ReportLabels.stage(stage))] + cells + [.text(stage.rawValue), .text(row.standard.rawValue)] }
-                rows.append(cells)
+                rows.append(cells + [auditErrorsCell(row)])
             }
         }
         let stageName = stage.map(ReportLabels.stage) ?? ""
         let idColumns: Set<Int> = withStage ? [10, 11, 12] : [9]
+        var notes = ["差异系数按在校生数加权计算；综合差异系数为基本均衡\(summary.basicIndicators.count)项指标差异系数的平均值。",
+                     ReportLabels.judgedNote, ReportLabels.excludedNote]
+        notes += auditChecked ? [auditedCVsNote(stage: stage), ReportLabels.auditErrorsNote].compactMap { $0 } : [ReportLabels.auditNotRun]
         return ReportTable(
             id: stage.map { "balance-\($0.rawValue)" } ?? "balance", name: "\(stageName)差异系数",
-            title: "\(title)：\(stageName)差异系数", columns: columns, rows: rows, idColumns: idColumns,
-            notes: ["差异系数按在校生数加权计算；综合差异系数为基本均衡\(summary.basicIndicators.count)项指标差异系数的平均值。",
-                    ReportLabels.judgedNote, ReportLabels.excludedNote])
+            title: "\(title)：\(stageName)差异系数", columns: columns, rows: rows, idColumns: idColumns, notes: notes)
     }
 
     /// 说明 of a CV row: why a composite cannot be computed, or which field fed the required degree.

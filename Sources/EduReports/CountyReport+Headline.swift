@@ -2,7 +2,8 @@ import Foundation
 
 extension CountyReport {
     /// One line for the terminal and the pipeline log:
-    /// `青石县 360321, 2024: 小学 综合差异系数 0.1811 (limit 0.65), 初中 0.1242 (limit 0.55); 15 of 34 school parts do not comply …`
+    /// `青石县 360321, 2024: 小学 综合差异系数 0.1811 (limit 0.65), 初中 0.1242 (limit 0.55); 15 of 34 school parts do not comply …;
+    /// 审核 4 errors, 5 warnings (3 CVs computed over figures with errors)`
     public var headline: String {
         var text = "\(summary.countyName.map { "\($0) " } ?? "")\(summary.countyCode), \(summary.year)"
         let composites = stages.compactMap { stage -> String? in
@@ -21,6 +22,6 @@ extension CountyReport {
         if !summary.targets.isEmpty {
             text += "; \(summary.targets.filter { !$0.met }.count) of \(summary.targets.count) county targets missed"
         }
-        return text
+        return text + "; " + auditHeadline
     }
 }

@@ -167,6 +167,8 @@ public struct ReportTable: Sendable {
         case shortfall
         /// A school left out of the county figures.
         case excluded
+        /// A CV computed over figures the checks (审核) found wrong, and its count of such findings.
+        case audited
     }
 
     public struct Cell: Sendable, Equatable {

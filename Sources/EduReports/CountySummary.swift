@@ -4,7 +4,7 @@ import EduWarehouse
 
 /// What the county summaries report, read from the warehouse's views: the balance CVs, every
 /// school's indicators (and why a school is left out), the quality compliance, class and school
-/// size, county targets, and the basic indicators by 城区 / 镇区 / 乡村.
+/// size, county targets, the basic indicators by 城区 / 镇区 / 乡村, and what the checks (审核) found.
 /// The exporters format this; the views do the arithmetic.
 public struct CountySummary: Sendable {
     public var year: Int
@@ -24,6 +24,9 @@ public struct CountySummary: Sendable {
     public var qualityIndicators: [String]
     /// The loaded files the figures come from.
     public var sourceFiles: [String]
+    /// The findings of the checks (audit_findings), errors and warnings; nil when the warehouse has
+    /// no checks synced (an older warehouse), so the checks were not run: not the same as none found.
+    public var auditFindings: [AuditFindingRow]?
 
     public typealias BalanceRow = CountyBalanceRow
     public typealias SchoolRow = SchoolIndicatorsRow
@@ -71,6 +74,7 @@ public struct CountySummary: Sendable {
         basicIndicators = try warehouse.standardIndicators(.basic)
         qualityIndicators = quality
         sourceFiles = try warehouse.sourceFiles(year: year, county: county)
+        auditFindings = try warehouse.hasAuditRules() ? try warehouse.auditFindings(year: year, county: county) : nil
     }
 
     /// One compliance row per school part (the view's rows arrive by part), its items in `order`.

@@ -30,7 +30,8 @@ enum HTMLText {
 
 /// The county summary as one self-contained HTML page: no scripts, no external fonts, images,
 /// styles or links; Chinese labels; inline SVG charts of each CV against its limit and of each
-/// school's value against each quality minimum; the CV, non-compliance and school tables.
+/// school's value against each quality minimum; the CV, non-compliance and school tables; what the
+/// checks (审核) found, the CVs over figures with errors marked.
 /// Every text from the warehouse (school names, reasons, file names) is escaped.
 public enum HTMLCountyReport {
     public static func page(_ report: CountyReport) -> String {
@@ -53,6 +54,7 @@ public enum HTMLCountyReport {
 
         """
         html += overview(report)
+        html += auditBanner(report)
         html += "<section id=\"cv\">\n<h2>差异系数</h2>\n"
         html += "<p class=\"note\">差异系数按在校生数加权计算；虚线为标准值，红色为超过标准值，浅色为不单独判定。"
             + "综合差异系数为基本均衡\(report.summary.basicIndicators.count)项指标差异系数的平均值。</p>\n"
@@ -66,6 +68,7 @@ public enum HTMLCountyReport {
         html += "<div class=\"tablebox\">" + balanceTable(report) + "</div>\n"
         html += balanceNotes(report)
         html += "</section>\n"
+        html += auditSection(report)
         html += urbanRuralSection(report)
         if !report.summary.targets.isEmpty {
             let targets = report.targetsTable()
@@ -122,7 +125,9 @@ public enum HTMLCountyReport {
                 if let cv = composite.cv {
                     let met = composite.cvMet == true
                     html += "<dt>综合差异系数</dt><dd class=\"big \(met ? "ok" : "bad")\">\(CountyReport.number(cv, decimals: 4))"
-                    html += "<small>\(limit)，\(met ? "达标" : "未达标")</small></dd>\n"
+                    html += "<small>\(limit)，\(met ? "达标" : "未达标")</small>"
+                    if let mark = report.auditMark(composite) { html += "<small class=\"auditmark\">\(HTMLText.escape(mark))</small>" }
+                    html += "</dd>\n"
                 } else {
                     html += "<dt>综合差异系数</dt><dd class=\"big bad\">无法计算<small>\(limit)；"
                         + "\(composite.compositeGaps.count)项指标没有差异系数，见下表说明</small></dd>\n"
@@ -201,6 +206,7 @@ public enum HTMLCountyReport {
                     continue
                 }
                 let failed = row.judged && (row.cvMet == false || row.cv == nil) ? " short" : ""
+                let mark = report.auditMark(row)
                 var mean = row.mean.map { CountyReport.number($0, decimals: indicator.decimals) } ?? ""
                 if key.indicator == "teachers_per_student", let value = row.mean, value > 0 {
                     mean += "<small>师生比 1:\(CountyReport.number(1 / value, decimals: 1))</small>"
@@ -209,7 +215,9 @@ public enum HTMLCountyReport {
                 if let entry = most[stage], row.schools < entry.schools {
                     cv += "<small>\(row.schools) 所，\(CountyReport.number(row.students, decimals: 0)) 人</small>"
                 }
-                html += "<td class=\"num\">\(mean)</td><td class=\"num\(failed)\">\(cv)</td>"
+                if let mark { cv += "<small class=\"auditmark\">\(HTMLText.escape(mark))</small>" }
+                let cvClass = failed.isEmpty && mark != nil ? " audit" : failed
+                html += "<td class=\"num\">\(mean)</td><td class=\"num\(cvClass)\">\(cv)</td>"
                 html += "<td class=\"num\">\(CountyReport.number(row.cvLimit, decimals: 2))</td>"
                 html += (failed.isEmpty ? (row.judged ? "<td>" : "<td class=\"unjudged\">") : "<td class=\"short\">")
                     + ReportLabels.verdict(row) + "</td>"
@@ -269,6 +277,7 @@ public enum HTMLCountyReport {
                 case .none: break
                 case .shortfall: classes.append("short")
                 case .excluded: classes.append("excl")
+                case .audited: classes.append("audit")
                 }
                 html += "<td"
                 if spanned && span > 1 { html += " rowspan=\"\(span)\"" }
@@ -336,6 +345,9 @@ public enum HTMLCountyReport {
     td.short { background: #ffc7ce; color: #9c0006; }
     td.excl { background: var(--excl); }
     td.unjudged { color: #666; }
+    td.audit { background: #f8cbad; color: #833c0b; }
+    small.auditmark, .card dd small.auditmark { color: #b45309; font-weight: bold; }
+    .banner { border-left: 4px solid #b45309; background: #fdf1e7; padding: 6px 12px; margin: 12px 0; }
     .wide table { font-size: 12px; }
     .wide th { white-space: normal; min-width: 4.5em; max-width: 7em; }
     .wide th, .wide td { padding: 2px 5px; }

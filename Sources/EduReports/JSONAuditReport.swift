@@ -1,3 +1,5 @@
+import EduWarehouse
+
 /// The findings as JSON for machines, written as the county summary's JSON is (JSONCountyReport):
 /// canonical ids (rules, severities, stages, indicators), figures as JSON numbers (null where
 /// there is none), keys in a fixed order.
@@ -29,20 +31,26 @@ public enum JSONAuditReport {
             ("generated", .string(report.generatedDay)),
             ("errors", .number(Double(report.errors))),
             ("warnings", .number(Double(report.warnings))),
-            ("counts", .array(report.counts.map { count in
-                .object([("rule", .string(count.rule.rawValue)), ("severity", .string(count.severity.rawValue)),
-                         ("findings", .number(Double(count.findings)))])
-            })),
-            ("findings", .array(report.findings.map { finding in
-                .object([
-                    ("township", .optional(finding.township)), ("school_code", .string(finding.schoolCode)),
-                    ("school_name", .optional(finding.schoolName)), ("stage", .string(finding.stage.rawValue)),
-                    ("rule", .string(finding.rule.rawValue)), ("severity", .string(finding.severity.rawValue)),
-                    ("message", .string(finding.message)), ("indicator", .string(finding.indicator)),
-                    ("value", .optional(finding.value)), ("expected", .string(finding.expected)),
-                    ("source_file", .string(finding.sourceFile)), ("sheet", .string(finding.sheet)), ("cell", .optional(finding.cell)),
-                ])
-            })),
+            ("counts", .array(report.counts.map(count))),
+            ("findings", .array(report.findings.map(finding))),
+        ])
+    }
+
+    /// One count by rule and severity (the county summary's `audit.counts` too).
+    static func count(_ count: AuditReport.Count) -> Value {
+        .object([("rule", .string(count.rule.rawValue)), ("severity", .string(count.severity.rawValue)),
+                 ("findings", .number(Double(count.findings)))])
+    }
+
+    /// One finding (the county summary's `audit.error_findings` too).
+    static func finding(_ finding: AuditFindingRow) -> Value {
+        .object([
+            ("township", .optional(finding.township)), ("school_code", .string(finding.schoolCode)),
+            ("school_name", .optional(finding.schoolName)), ("stage", .string(finding.stage.rawValue)),
+            ("rule", .string(finding.rule.rawValue)), ("severity", .string(finding.severity.rawValue)),
+            ("message", .string(finding.message)), ("indicator", .string(finding.indicator)),
+            ("value", .optional(finding.value)), ("expected", .string(finding.expected)),
+            ("source_file", .string(finding.sourceFile)), ("sheet", .string(finding.sheet)), ("cell", .optional(finding.cell)),
         ])
     }
 }

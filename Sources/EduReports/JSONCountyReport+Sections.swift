@@ -5,11 +5,13 @@ import EduStandards
 /// where a county figure comes from, the scale breaches and the urban-rural comparison, the same
 /// rows the tables show.
 extension JSONCountyReport {
-    static func balance(_ row: CountySummary.BalanceRow) -> Value {
+    /// A CV row; `audit_errors` is null when the checks were not run (`checked` false), not 0.
+    static func balance(_ row: CountySummary.BalanceRow, checked: Bool) -> Value {
         var members: [(String, Value)] = [
             ("stage", .string(row.stage.rawValue)), ("standard", .string(row.standard.rawValue)), ("indicator", .string(row.indicator)),
             ("schools", .number(Double(row.schools))), ("students", .number(row.students)), ("mean", .optional(row.mean)),
             ("cv", .optional(row.cv)), ("cv_limit", .number(row.cvLimit)), ("cv_met", .optional(row.cvMet)), ("judged", .bool(row.judged)),
+            ("audit_errors", checked ? .number(Double(row.auditErrors)) : .null),
         ]
         if row.indicator == DerivedIndicator.compositeID {
             members.append(("composite_gaps", .array(row.compositeGaps.map(gap))))

@@ -12,10 +12,11 @@ import Foundation
 /// {"format": "eduetl-county-summary", "version": 1, "year": 2024, "county_code": "360321", …,
 ///  "balance": [{"stage": "primary", "standard": "basic", "indicator": "books_per_student",
 ///               "schools": 25, "students": 17191, "mean": 28.18…, "cv": 0.1761…, "cv_limit": 0.65, "cv_met": null,
-///               "judged": false}, …],
+///               "judged": false, "audit_errors": 0}, …],
 ///  "schools": [{"school_code": …, "stage": …, "excluded_reason": null, "indicators": {…}}, …],
 ///  "compliance": [{"school_code": …, "indicators_met": 4, "indicators_missing": 0, "complies": false, "items": [{…}]}, …],
-///  "scale": {"schools_checked": 35, …, "breaches": [{"kind": "class_size", …}]}, "targets": […], "urban_rural": […], …}
+///  "scale": {"schools_checked": 35, …, "breaches": [{"kind": "class_size", …}]}, "targets": […], "urban_rural": […],
+///  "audit": {"checked": true, "findings": 9, "errors": 4, "warnings": 5, "counts": […], "error_findings": […], …}, …}
 /// ```
 public enum JSONCountyReport {
     indirect enum Value {
@@ -60,7 +61,7 @@ public enum JSONCountyReport {
             fields.append(("compliance_rule", .object([("min_met", .number(Double(rule.minMet))),
                                                        ("unmet_floor", .number(rule.unmetFloor))])))
         }
-        fields.append(("balance", .array(report.stages.flatMap { report.balanceRows(stage: $0) }.map(balance))))
+        fields.append(("balance", .array(report.stages.flatMap { report.balanceRows(stage: $0) }.map { balance($0, checked: report.auditChecked) })))
         fields.append(("schools", .array(summary.schools.map { school in
             .object([
                 ("school_code", .string(school.schoolCode)), ("school_name", .optional(school.schoolName)),
@@ -88,6 +89,7 @@ public enum JSONCountyReport {
         fields.append(("scale", scale(report)))
         fields.append(("targets", .array(report.orderedTargets.map(target))))
         fields.append(("urban_rural", .array(report.urbanRuralComparisons.map(urbanRural))))
+        fields.append(("audit", audit(report)))
         fields.append(("source_files", .array(summary.sourceFiles.map(Value.string))))
         return .object(fields)
     }

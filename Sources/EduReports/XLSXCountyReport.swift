@@ -3,7 +3,7 @@ import Foundation
 /// The county summary as an .xlsx workbook: a CV sheet per stage (指标, 标准, 学校数, 学生数, 均值,
 /// 差异系数, 标准值, 是否达标, with the composite row), the per-school indicators with shortfalls
 /// against the quality minimums highlighted and excluded schools marked with their reason, the
-/// schools that do not comply, and a sheet of notes and sources. Each sheet has the title
+/// schools that do not comply, the checks' error findings (审核), and a sheet of notes and sources. Each sheet has the title
 /// (county and year) in row 1, centred across the table, and its header in row 2, frozen; each
 /// prints landscape on A4, one page wide, with those two rows on every page (`XLSXPageSetup.report`).
 public enum XLSXCountyReport {
@@ -22,6 +22,7 @@ public enum XLSXCountyReport {
         workbook.addSheet(sheet(report.scaleTable(), indicatorWidth: nil))
         if !report.summary.targets.isEmpty { workbook.addSheet(sheet(report.targetsTable(), indicatorWidth: nil)) }
         if !report.summary.urbanRuralMeans.isEmpty { workbook.addSheet(sheet(report.urbanRuralTable(), indicatorWidth: 12)) }
+        if let audit = auditSheet(report) { workbook.addSheet(audit) }
         workbook.addSheet(notes(report))
         return workbook
     }
@@ -77,6 +78,7 @@ public enum XLSXCountyReport {
         case .none: style = .body
         case .shortfall: style = .highlight
         case .excluded: style = excludedStyle
+        case .audited: style = auditedStyle
         }
         switch cell.value {
         case .empty:
@@ -108,6 +110,7 @@ public enum XLSXCountyReport {
             rows.append(("优质均衡达标规则", "至少\(rule.minMet)项达到最低标准，且其余每项不低于最低标准的"
                             + CountyReport.number(rule.unmetFloor * 100, decimals: 0) + "%。"))
         }
+        rows += auditNotes(report)
         for (index, file) in report.summary.sourceFiles.enumerated() {
             rows.append((index == 0 ? "数据来源文件" : "", file))
         }

@@ -21,9 +21,12 @@ public struct CountyBalanceRow: Sendable, Equatable {
     public var judged: Bool
     /// Why the composite has no value (the composite row only): each basic indicator without a CV.
     public var compositeGaps: [CompositeGap]
+    /// The error findings of the checks (审核) on the figures the CV is computed from (`audit_errors`):
+    /// above 0, the CV rests on figures that cannot be right. 0 too when no checks are synced.
+    public var auditErrors: Int
 
     public init(stage: Stage, standard: BalanceStandard, indicator: String, schools: Int, students: Double, mean: Double?,
-                cv: Double?, cvLimit: Double, cvMet: Bool?, judged: Bool = true, compositeGaps: [CompositeGap] = []) {
+                cv: Double?, cvLimit: Double, cvMet: Bool?, judged: Bool = true, compositeGaps: [CompositeGap] = [], auditErrors: Int = 0) {
         self.stage = stage
         self.standard = standard
         self.indicator = indicator
@@ -35,6 +38,7 @@ public struct CountyBalanceRow: Sendable, Equatable {
         self.cvMet = cvMet
         self.judged = judged
         self.compositeGaps = compositeGaps
+        self.auditErrors = auditErrors
     }
 }
 

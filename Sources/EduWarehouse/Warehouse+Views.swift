@@ -14,18 +14,18 @@ extension Warehouse {
             }
     }
 
-    /// `county_balance` for the year and county: each CV, whether it is judged, and for a
-    /// composite without a value, why.
+    /// `county_balance` for the year and county: each CV, whether it is judged, for a composite
+    /// without a value, why, and how many error findings of the checks its figures have.
     public func countyBalance(year: Int, county: String) throws -> [CountyBalanceRow] {
         try connection.prepare("""
-            SELECT stage, standard, indicator, schools, students, mean, cv, cv_limit, cv_met, judged, composite_note FROM county_balance
-            WHERE year = ? AND county_code = ?
+            SELECT stage, standard, indicator, schools, students, mean, cv, cv_limit, cv_met, judged, composite_note, audit_errors
+            FROM county_balance WHERE year = ? AND county_code = ?
             """).rows(Self.key(year, county)).map { row in
             CountyBalanceRow(stage: try stage(row), standard: try standard(row), indicator: try row.requiredText("indicator", database: path),
                              schools: row.count("schools"), students: row.double("students") ?? 0, mean: row.double("mean"),
                              cv: row.double("cv"), cvLimit: try row.requiredDouble("cv_limit", database: path), cvMet: row.bool("cv_met"),
                              judged: try row.requiredInt("judged", database: path) != 0,
-                             compositeGaps: CompositeGap.parse(row.text("composite_note")))
+                             compositeGaps: CompositeGap.parse(row.text("composite_note")), auditErrors: row.count("audit_errors"))
         }
     }
 

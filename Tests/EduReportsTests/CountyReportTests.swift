@@ -48,8 +48,9 @@ struct CountyReportTests {
             #expect(rows[1].number == 2)
         }
         let primary = try Self.rows(workbook, "小学差异系数")
-        #expect(primary[1].cells.map(\.value) == ["指标", "标准", "学校数", "学生数", "均值", "差异系数", "标准值", "是否达标", "说明", "指标代码"]
-            .map { CellValue.string($0) })
+        // 审核错误 (issue 14) last, so the earlier columns keep their places.
+        #expect(primary[1].cells.map(\.value) == ["指标", "标准", "学校数", "学生数", "均值", "差异系数", "标准值", "是否达标", "说明", "指标代码",
+                                                   "审核错误"].map { CellValue.string($0) })
         let archive = try ZipArchive(path: paths[0])
         func part(_ name: String) throws -> String {
             String(decoding: try archive.contents(of: #require(archive.entry(named: name))), as: UTF8.self)
@@ -225,7 +226,7 @@ struct CountyReportTests {
         }
         let balance = tables[0]
         #expect(balance[0] == ["学段", "指标", "标准", "学校数", "学生数", "均值", "差异系数", "标准值", "是否达标", "说明", "指标代码", "学段代码",
-                               "标准代码"])
+                               "标准代码", "审核错误"])
         let view = try county.query("SELECT stage, standard, indicator, cv FROM county_balance WHERE year = 2024 AND county_code = '360321'")
         #expect(balance.count - 1 == view.count)
         for expected in view {

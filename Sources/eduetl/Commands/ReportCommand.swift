@@ -11,7 +11,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Writes the county balance summaries (XLSX, CSV, HTML, JSON) from the warehouse.",
         discussion: "Per county: the enrolment-weighted CVs of the basic and quality standards against their limits, every "
             + "school's indicators with the shortfalls against the quality minimums and the schools left out (with why), and "
-            + "the schools that do not comply. Files are named <county>-<code>-<year>-<table>-<YYYYMMDD>.<ext> in --out; an "
+            + "the schools that do not comply; what the checks (审核) found, each CV computed over figures with errors marked "
+            + "(`eduetl audit` lists every finding). Files are named <county>-<code>-<year>-<table>-<YYYYMMDD>.<ext> in --out; an "
             + "earlier export is never replaced: a second one the same day takes -2, -3 …. Exit status 1 when the warehouse "
             + "has no values for the year (or county), or a file cannot be written.")
 
