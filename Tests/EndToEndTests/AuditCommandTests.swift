@@ -44,4 +44,30 @@ struct AuditCommandTests {
         let usage = try BinaryRunner.run(["audit", "--year", "2024", "--db", db.path, "--format", "html"])
         #expect(usage.status == 2)
     }
+
+    /// The checks are read again at every audit: an edited severity counts without a new ingest, and a
+    /// broken file is refused with its line, the warehouse's checks left as they were.
+    @Test func theChecksAreReadAgainAtEveryAudit() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try Self.ingest(["学校标识码,学校名称,乡镇,办学类型,统计年度,在校学生数,班级数,教学及辅助用房面积",
+                                  "3603219701,甲小学,白鹭镇,小学,2024,500,10,-500"], in: folder)
+        let text = try String(contentsOf: BinaryRunner.root.appendingPathComponent("Pipelines/checks.yml"), encoding: .utf8)
+        let lenient = folder.appendingPathComponent("lenient.yml")
+        try text.replacingOccurrences(of: "  negative_value:\n    severity: error", with: "  negative_value:\n    severity: warning")
+            .write(to: lenient, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out").path
+        let edited = try BinaryRunner.run(["audit", "--year", "2024", "--db", db.path, "--out", out, "--format", "csv", "--checks", lenient.path])
+        #expect(edited.status == 0, "\(edited.stdout)\n\(edited.stderr)")
+        #expect(edited.stdout.contains("(negative_value, warning): 1"), "\(edited.stdout)")
+
+        let broken = folder.appendingPathComponent("broken.yml")
+        try "version: 1\nrules:\n  negative_value:\n    severity: fatal\n    message: x\n".write(to: broken, atomically: true, encoding: .utf8)
+        let refused = try BinaryRunner.run(["audit", "--year", "2024", "--db", db.path, "--out", out, "--checks", broken.path])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("broken.yml line 4"), "\(refused.stderr)")
+        let report = try BinaryRunner.run(["report", "--year", "2024", "--db", db.path, "--out", out, "--format", "json"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("1 error"), "the default checks again at the report: \(report.stdout)")
+    }
 }

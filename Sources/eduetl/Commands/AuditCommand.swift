@@ -8,7 +8,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Writes the findings of the checks (审核) from the warehouse, a sheet per township, and sums them up.",
-        discussion: "Per county: the figures the checks in Pipelines/checks.yml (synced at ingest) find wrong (错误) or unusual "
+        discussion: "Per county: the figures the checks (--checks, else Pipelines/checks.yml, read again now) find wrong (错误) or unusual "
             + "(提示), with the school, the message, the figure and the cell it came from: an XLSX workbook with a 汇总 sheet and "
             + "a sheet per township to send back to the schools, one CSV and one JSON. Files are named "
             + "<county>-<code>-<year>-audit-<YYYYMMDD>.<ext> in --out; an earlier export is never replaced. On the terminal: "
@@ -17,6 +17,9 @@ struct AuditCommand: ParsableCommand {
             + "file cannot be written.")
 
     @OptionGroup var scope: YearAndCountyOptions
+
+    /// Read again at every audit: an edited threshold or message counts without a new ingest.
+    @OptionGroup var checksOption: ChecksOption
 
     @Option(help: "The folder the findings go to (created when missing).")
     var out = "reports"
@@ -32,7 +35,10 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let formats = AuditFormat.list(format) ?? AuditFormat.allCases
-        let exports = AuditExports(warehouse: try scope.openWarehouse(), exporter: AuditReportExporter(folder: out, formats: formats))
+        let rules = try checksOption.load()
+        let warehouse = try scope.openWarehouse()
+        try warehouse.syncAuditRules(rules)
+        let exports = AuditExports(warehouse: warehouse, exporter: AuditReportExporter(folder: out, formats: formats))
         let chosen = try scope.chosen(among: try exports.counties(year: scope.year))
         guard try exports.hasRules() else {
             throw CommandFailure.rejected("the warehouse has no checks to apply; run `eduetl ingest` again with Pipelines/checks.yml in place.")

@@ -27,6 +27,9 @@ struct ReportCommand: ParsableCommand {
     /// For the wording of why a school fails; the figures come from the warehouse, synced at ingest.
     @OptionGroup var standardsOption: StandardsOption
 
+    /// The checks, read again at every report: an edited threshold counts without a new ingest.
+    @OptionGroup var checksOption: ChecksOption
+
     func validate() throws {
         if ReportFormat.list(format) == nil {
             throw ValidationError("--format '\(format)' is not a list of xlsx, csv, html and json (e.g. --format xlsx,html).")
@@ -35,7 +38,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let formats = ReportFormat.list(format) ?? ReportFormat.allCases
+        let rules = try checksOption.load()
         let warehouse = try scope.openWarehouse()
+        try warehouse.syncAuditRules(rules)
         let exports = CountyExports(warehouse: warehouse, exporter: CountyReportExporter(folder: out, formats: formats),
                                     standards: try standardsOption.load())
         let counties = try exports.chosen(year: scope.year, counties: nil).map(\.county)
