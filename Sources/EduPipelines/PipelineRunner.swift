@@ -55,15 +55,16 @@ public struct PipelineRunner {
             throw Failure(description: "\(spec.name): cannot record the run in \(spec.warehouse): \(error)")
         }
         var outcome = Warehouse.PipelineRunOutcome()
+        var audited: [AuditTally] = []
         do {
-            try perform(warehouse: warehouse, outcome: &outcome)
+            try perform(warehouse: warehouse, outcome: &outcome, audited: &audited)
         } catch {
             outcome.failed = true
             outcome.message = "\(error)"
         }
         if !outcome.failed && outcome.message == nil {
             outcome.message = "\(outcome.filesLoaded) loaded, \(outcome.filesUnchanged) unchanged, \(outcome.filesRejected) rejected; "
-                + "\(outcome.exports.count) files exported"
+                + "\(outcome.exports.count) files exported" + (audited.isEmpty ? "" : "; " + AuditTally.total(audited))
         }
         do {
             try warehouse.finishPipelineRun(runID, outcome)
@@ -75,7 +76,7 @@ public struct PipelineRunner {
                       filesRejected: outcome.filesRejected, exports: outcome.exports)
     }
 
-    private func perform(warehouse: Warehouse, outcome: inout Warehouse.PipelineRunOutcome) throws {
+    private func perform(warehouse: Warehouse, outcome: inout Warehouse.PipelineRunOutcome, audited: inout [AuditTally]) throws {
         let catalogue = try CatalogueLoader.load(pipelineCatalogue: spec.catalogue)
         let standards = try StandardsLoader.load(pipelineStandards: spec.standards)
         let auditRules = try AuditRulesLoader.load(pipelineChecks: spec.checks)
@@ -109,7 +110,7 @@ public struct PipelineRunner {
                 + (spec.year.map { " for \($0)" } ?? "") + (exports.counties.map { " in \($0.joined(separator: ", "))" } ?? ""))
         }
         if let mode = spec.audit, !chosen.isEmpty,
-           let stop = try audit(chosen, mode: mode, warehouse: warehouse, destination: exports, outcome: &outcome) {
+           let stop = try audit(chosen, mode: mode, warehouse: warehouse, destination: exports, outcome: &outcome, audited: &audited) {
             outcome.failed = true
             outcome.message = stop
             log("\(spec.name): \(stop)")
@@ -121,13 +122,16 @@ public struct PipelineRunner {
             log("\(spec.name): \(written.report.headline)")
             for path in written.paths { log("\(spec.name): exported \(path)") }
         }
+        // The checks' findings again at the end, where the run's output is read first.
+        if !audited.isEmpty { log("\(spec.name): \(AuditTally.recap(audited))") }
     }
 
     /// Writes and sums up the findings of each county and year (as `eduetl audit`) into the exports'
     /// destination, in the export formats audit writes (xlsx, csv, json). Returns why the run stops
     /// (stop-on-error and an error finding, or no checks to apply), nil to go on to the exports.
     private func audit(_ chosen: [(year: Int, county: String)], mode: AuditMode, warehouse: Warehouse,
-                       destination exports: PipelineSpec.Exports, outcome: inout Warehouse.PipelineRunOutcome) throws -> String? {
+                       destination exports: PipelineSpec.Exports, outcome: inout Warehouse.PipelineRunOutcome,
+                       audited: inout [AuditTally]) throws -> String? {
         let formats = exports.formats.compactMap { AuditFormat(rawValue: $0.rawValue) }
         let audits = AuditExports(warehouse: warehouse, exporter: AuditReportExporter(folder: exports.destination, formats: formats),
                                   generated: today())
@@ -148,6 +152,8 @@ public struct PipelineRunner {
             }
             for path in written.paths { log("\(spec.name): exported \(path)") }
             if written.report.hasErrors { failing.append((pair.year, pair.county, written.report.errors)) }
+            audited.append(AuditTally(county: pair.county, label: written.report.countyLabel, year: pair.year,
+                                      errors: written.report.errors, warnings: written.report.warnings))
         }
         guard mode == .stopOnError, let first = failing.first else { return nil }
         let errors = failing.reduce(0) { $0 + $1.errors }

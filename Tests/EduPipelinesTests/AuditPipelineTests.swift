@@ -54,6 +54,9 @@ import Testing
         #expect(files.contains { $0.hasSuffix(".html") } && files.contains { $0.hasSuffix(".csv") && !$0.contains("-audit-") }, "\(files)")
         #expect(log.contains { $0.hasPrefix("audited: audit ") && $0.contains("1 error") }, "\(log)")
         #expect(log.contains { $0.contains("(negative_value, error): 1") }, "\(log)")
+        // Said again at the end, after the exports, and in the run's message.
+        #expect(log.last == "audited: 审核: 青石县 360321 2024 1 error, 0 warnings (`eduetl audit --year 2024 --county 360321` lists them)", "\(log)")
+        #expect(result.message?.hasSuffix("files exported; 审核 1 error, 0 warnings") == true, "\(result.message ?? "")")
     }
 
     @Test func noAuditKeyNoAuditFiles() throws {
