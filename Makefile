@@ -100,19 +100,24 @@ FUZZ_ARGS ?=
 fuzz: release
 	$(PYTHON) Scripts/fuzz/fuzz_samples.py --binary $(RELEASE_BIN) $(FUZZ_ARGS)
 
-# The HTML report rendered as a browser shows it, to look at: chromium and CJK fonts from Debian when
-# missing, the demo's ingest into a temporary warehouse, the sample county's HTML report, then a
-# headless screenshot of it in out/report.png (the page itself is kept as out/report.html).
+# The HTML reports rendered as a browser shows them, to look at: chromium and CJK fonts from Debian when
+# missing, the demo's inputs ingested into a temporary warehouse, each county's HTML report, then a
+# headless screenshot of each in out/report-<code>.png (the pages themselves kept as out/report-<code>.html).
 REPORT_APT_PACKAGES := chromium fonts-noto-cjk
 report-check: release
 	$(call install_missing,$(REPORT_APT_PACKAGES))
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	$(RELEASE_BIN) ingest SampleInputs --db "$$tmp/warehouse.sqlite" --county 360321; \
+	$(RELEASE_BIN) ingest SampleInputs/*.xlsx SampleInputs/*.xls SampleInputs/*.csv --db "$$tmp/warehouse.sqlite" --county 360321 >/dev/null; \
+	$(RELEASE_BIN) ingest SampleInputs/东湖区 --db "$$tmp/warehouse.sqlite" --county 360392 >/dev/null; \
+	$(RELEASE_BIN) ingest SampleInputs/柳溪县 --db "$$tmp/warehouse.sqlite" --county 360399 >/dev/null; \
 	$(RELEASE_BIN) report --year 2024 --db "$$tmp/warehouse.sqlite" --out "$$tmp/reports" --format html; \
-	mkdir -p out; cp "$$tmp"/reports/*.html out/report.html; \
-	timeout 180 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot=out/report.png \
-	  --window-size=1280,2400 "file://$$(pwd)/out/report.html" 2>"$$tmp/chromium.log" || { cat "$$tmp/chromium.log"; exit 1; }; \
-	echo "report-check: screenshot in $$(pwd)/out/report.png (the page: $$(pwd)/out/report.html)"
+	mkdir -p out; \
+	for page in "$$tmp"/reports/*.html; do \
+	  code=$$(basename "$$page" | sed 's/^[^-]*-\([0-9]*\)-.*/\1/'); cp "$$page" "out/report-$$code.html"; \
+	  timeout 180 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="out/report-$$code.png" \
+	    --window-size=1280,2400 "file://$$(pwd)/out/report-$$code.html" 2>"$$tmp/chromium.log" || { cat "$$tmp/chromium.log"; exit 1; }; \
+	  echo "report-check: screenshot in $$(pwd)/out/report-$$code.png (the page: $$(pwd)/out/report-$$code.html)"; \
+	done
 
 # Installs the release binary into $(PREFIX)/bin with bash, zsh and fish completions (DESTDIR for
 # staging). The binary carries the catalogue and standards; `eduetl init DIR` writes editable copies.
