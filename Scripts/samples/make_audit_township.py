@@ -21,8 +21,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 OUT = os.path.join("SampleInputs", "柳溪县")
 XLSX = "柳溪县白石镇2024年中小学基本情况统计表.xlsx"
@@ -80,15 +82,6 @@ COLUMNS = ["序号", "学校标识码", "学校名称", "学段", "行政区划�
 GRADES = ["一年级", "二年级", "三年级", "四年级", "五年级", "六年级", "七年级", "八年级", "九年级"]
 TEACHERS = ["合计", "高于规定学历", "中级及以上职称", "县级以上骨干教师", "音体美专任教师"]
 LAST = 29   # column AD, 0-based
-
-
-def col(index):
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def write_draft(path):
@@ -170,7 +163,7 @@ def write_draft(path):
     last = row
     sheet.merge_range(row, 0, row, 5, "合计", head)
     for column in range(6, LAST + 1):
-        letter = col(column)
+        letter = xl_col_to_name(column)
         # The cached result as Excel would store it: LibreOffice keeps it on conversion, without recalculating.
         sheet.write_formula(row, column, f"=SUMIF($D${FIRST_ROW}:$D${last},\"<>全校\",{letter}{FIRST_ROW}:{letter}{last})",
                             money if column == 26 else cell, round(totals.get(column, 0), 6))
@@ -197,7 +190,20 @@ def convert(draft, target):
         subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/profile",
                         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", tmp, draft],
                        check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
-        shutil.copyfile(os.path.join(tmp, os.path.basename(draft)), target)
+        fresh = os.path.join(tmp, os.path.basename(draft))
+        if not same_content(fresh, target):     # LibreOffice stamps every save with its time
+            shutil.copyfile(fresh, target)
+
+
+def same_content(fresh, target):
+    """The two packages hold the same parts, the document properties (times) aside."""
+    if not os.path.exists(target):
+        return False
+    with zipfile.ZipFile(fresh) as a, zipfile.ZipFile(target) as b:
+        names = sorted(n for n in a.namelist() if not n.startswith("docProps/"))
+        if names != sorted(n for n in b.namelist() if not n.startswith("docProps/")):
+            return False
+        return all(a.read(n) == b.read(n) for n in names)
 
 
 def write_last_year(path):
