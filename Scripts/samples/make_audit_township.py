@@ -242,7 +242,7 @@ def expected(last_row):
                 "各学段在校学生数之和（1020）与全校合计（1000）不符"),
         finding("柳溪县白石镇东坑小学", "2136039907", "primary", "year_over_year", "warning", "students", f"G{r['柳溪县白石镇东坑小学']}",
                 "在校学生数由上年的210变为320，变化超过30%"),
-        finding("柳溪县白石镇上村教学点", "2136039908", "primary", "missing_required", "warning", "computers", None,
+        finding("柳溪县白石镇上村教学点", "2136039908", "primary", "missing_required", "warning", "computers", f"AB{r['柳溪县白石镇上村教学点']}",
                 "缺少教学用计算机台数，无法计算相关均衡指标"),
     ]
 

@@ -1,7 +1,10 @@
+import Foundation
+
 extension Schema {
     /// Migration 008: the parts beside a 合计 (一年级 … 六年级 beside 在校生数 / 合计), kept with their cells,
-    /// and audit_findings as 007 made it with breakdown_vs_total: the parts that do not add up to their
-    /// 合计. county_balance reads audit_findings by name, so its audit_errors count these too.
+    /// and audit_findings as 007 made it with breakdown_vs_total (the parts that do not add up to their
+    /// 合计) and missing_required pointing at the empty cell of a table. county_balance reads
+    /// audit_findings by name, so its audit_errors count the new findings too.
     static var breakdownsMigration: String {
         """
         -- One row per part's figure beside a 合计, in the 合计 field's unit; no field's value.
@@ -24,9 +27,11 @@ extension Schema {
         """
     }
 
-    /// 007's audit_findings, its last statement's semicolon taken off, and the breakdown_vs_total branch.
+    /// 007's audit_findings, its last statement's semicolon taken off, missing_required pointing at the
+    /// empty cell, and the breakdown_vs_total branch.
     private static var auditFindingsWithBreakdowns: String {
         var view = auditFindingsView.trimmingTrailingSpaceAndSemicolon
+            .replacingOccurrences(of: "af.field, NULL, 'a figure', s.source_file, s.sheet, NULL", with: missingCell)
         view += """
 
         UNION ALL
@@ -48,6 +53,25 @@ extension Schema {
                                        + 1e-6 * max(1, abs(v.value));
         """
         return view
+    }
+}
+
+extension Schema {
+    /// missing_required's cell in a table: the field's column (the one its header decisions mapped, an
+    /// alternative's for the degree counts) in the school part's row (that of its values on the sheet).
+    /// A form's empty cell is not known (its label is): NULL, as before.
+    fileprivate static var missingCell: String {
+        """
+        af.field, NULL, 'a figure', s.source_file, s.sheet,
+               (SELECT h.column_name || ltrim(lv.cell, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+                FROM header_decisions h JOIN sheets sh ON sh.id = h.sheet_id
+                JOIN loaded_values lv ON lv.sheet_id = h.sheet_id AND lv.school_code = s.school_code AND lv.stage = s.stage
+                                     AND lv.current = 1
+                WHERE h.sheet_id = s.sheet_id AND sh.layout = 'table'
+                  AND (h.field = af.field OR (af.field = 'teachers_above_required_degree'
+                                              AND h.field IN ('teachers_college_degree', 'teachers_bachelor_degree')))
+                ORDER BY h.id, lv.id LIMIT 1)
+        """
     }
 }
 

@@ -75,7 +75,7 @@ struct AuditFindingsTests {
     }
 
     /// A compulsory part whose return has a column for a needed figure but left its cell empty is
-    /// told so; a field the whole return lacks (computers here) is no school's mistake.
+    /// told so, at the empty cell; a field the whole return lacks (computers here) is no school's mistake.
     @Test func aMissingRequiredFigureIsAWarningPerPart() throws {
         var rules = try #require(Self.rules)
         rules.requiredFields = ["students", "books", "computers"]
@@ -87,7 +87,7 @@ struct AuditFindingsTests {
         try warehouse.syncAuditRules(rules)
         let rows = try warehouse.connection.prepare("SELECT indicator, severity, message, cell FROM audit_findings WHERE rule = 'missing_required'").rows()
         #expect(rows.map { "\($0[0].text ?? "") \($0[1].text ?? "") \($0[2].text ?? "") \($0[3].text ?? "NULL")" }
-            == ["books warning 缺少图书册数，无法计算相关均衡指标 NULL"])
+            == ["books warning 缺少图书册数，无法计算相关均衡指标 F3"])
     }
 
     /// A CV computed over figures with error findings says how many (county_balance.audit_errors):

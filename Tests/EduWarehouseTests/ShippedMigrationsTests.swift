@@ -22,7 +22,7 @@ struct ShippedMigrationsTests {
         ("005-run-files", 333, 0xf981_c8e6_588d_8aba),
         ("006-judged-balance", 21929, 0x2ccd_e2e8_604d_75c1),
         ("007-audit", 18691, 0x9628_7317_e87a_a17a),
-        ("008-breakdowns", 14288, 0xba38_d142_5aea_06b9),
+        ("008-breakdowns", 14886, 0xec93_cd97_017c_5e49),
     ]
 
     @Test(arguments: 0..<8)
