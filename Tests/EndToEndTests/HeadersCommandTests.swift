@@ -18,6 +18,24 @@ struct HeadersCommandTests {
         #expect(result.stdout.contains("› Sheet3: nothing to read"))
     }
 
+    /// 柳溪县's return: the grades beside 在校学生数 / 合计 are summed against it (text and JSON); 其中：女
+    /// and the teachers' columns beside 专任教师 / 合计 (parts "of which") are not.
+    @Test func theColumnsSummedAgainstATotalAreShown() throws {
+        let file = Self.samples.appendingPathComponent("柳溪县/柳溪县白石镇2024年中小学基本情况统计表.xlsx").path
+        let text = try BinaryRunner.run(["headers", "--catalogue", Self.catalogue, file])
+        #expect(text.status == 0, "\(text.stderr)")
+        let summed = text.stdout.split(separator: "\n").filter { $0.contains("summed against its 合计 in column G") }
+        #expect(summed.count == 9, "\(text.stdout)")
+        #expect(text.stdout.contains("在校学生数 / 一年级  →  unmapped"))
+        let json = try BinaryRunner.run(["headers", "--json", "--catalogue", Self.catalogue, file])
+        let sheets = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let columns = try #require(sheets.first?["columns"] as? [[String: Any]])
+        let parts = columns.compactMap { $0["breakdown_of"] as? [String: String] }
+        #expect(parts.count == 9 && parts.allSatisfy { $0 == ["field": "students", "total_column": "G"] }, "\(parts)")
+        let female = try #require(columns.first { $0["field"] as? String == "students_female" })
+        #expect(female["breakdown_of"] is NSNull)
+    }
+
     @Test func jsonIsForMachines() throws {
         let file = Self.samples.appendingPathComponent("白沙乡_2024_中小学.csv").path
         let result = try BinaryRunner.run(["headers", "--json", "--catalogue", Self.catalogue, file])
