@@ -23,7 +23,7 @@ struct AuditExportTests {
         "3603219704,丁小学,,小学,2024,100,25,12,10,8,1,600,,300000",
     ]
 
-    /// 丁 leaves its 图书册数 cell empty, in a return that has the column: one missing_required warning.
+    /// 丁 leaves its 图书册数 cell (M5) empty, in a return that has the column: one missing_required warning.
     /// The fields the whole return lacks (sports_area, computers …) are no school's mistake and give none.
 
     static func warehouse(_ folder: ScratchFolder) throws -> Warehouse {
@@ -68,7 +68,8 @@ struct AuditExportTests {
         let negative = try #require(report.findings.first { $0.rule == .negativeValue })
         #expect(negative.value == -500 && negative.stage == .primary && negative.township == "白鹭镇" && negative.sourceFile.hasSuffix("示例县2024.csv"))
         let missing = try #require(report.findings.first { $0.rule == .missingRequired })
-        #expect(missing.value == nil && missing.cell == nil && missing.expected == "a figure" && missing.indicator == "books")
+        // The empty cell: 图书's column M in 丁's row 5.
+        #expect(missing.value == nil && missing.cell == "M5" && missing.expected == "a figure" && missing.indicator == "books")
         #expect(missing.schoolName == "丁小学")
     }
 
@@ -114,7 +115,7 @@ struct AuditExportTests {
         let none = try ReadTable.sheet(path, "未分乡镇")
         #expect(Set(none.rows.map { ReadTable.text($0["学校名称"]) }) == ["丁小学"])
         let missing = none.rows.filter { ReadTable.text($0["问题类型"]) == "缺少必填数据" }
-        #expect(missing.count == 1 && missing.allSatisfy { ReadTable.text($0["单元格"]) == nil })
+        #expect(missing.count == 1 && missing.allSatisfy { ReadTable.text($0["单元格"]) == "M5" })
     }
 
     @Test func theCSVHasEveryFindingWithItsTownshipAndCanonicalIDs() throws {
@@ -151,7 +152,7 @@ struct AuditExportTests {
         #expect(negative["stage"] as? String == "primary" && negative["indicator"] as? String == "teaching_aux_area")
         #expect(negative["value"] as? Double == -500 && negative["expected"] as? String == ">= 0" && negative["cell"] as? String == "L2")
         let loose = try #require(findings.last)
-        #expect(loose["township"] is NSNull && loose["value"] is NSNull && loose["cell"] is NSNull)
+        #expect(loose["township"] is NSNull && loose["value"] is NSNull && loose["cell"] as? String == "M5")
     }
 
     @Test(.enabled(if: Tools.calamine, "python-calamine is not installed"))
