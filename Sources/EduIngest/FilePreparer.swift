@@ -64,7 +64,8 @@ struct FilePreparer: Sendable {
                 return .rejected(source, "no sheet holds a table or form of school figures the catalogue recognises; `eduetl headers \(path)` shows "
                     + "what was found")
             }
-            return .ready(FileToLoad(source: source, sheets: sheets, warnings: warnings.list))
+            return .ready(FileToLoad(source: source, sheets: sheets, warnings: warnings.list,
+                                     countyNames: CountyNameReader.evidence(in: sheets)))
         } catch {
             return .rejected(source, "\(error)")
         }

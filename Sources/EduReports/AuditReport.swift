@@ -83,8 +83,7 @@ public struct AuditReport: Sendable {
 
     /// 青石县（360321）2024年教育统计报表审核问题清单.
     public var title: String {
-        let county = countyName.map { "\($0)（\(countyCode)）" } ?? countyCode
-        return "\(county)\(year)年教育统计报表审核问题清单"
+        "\(ReportLabels.countyHeading(name: countyName, code: countyCode))\(year)年教育统计报表审核问题清单"
     }
 
     /// "2026-11-26" in the local time zone.
@@ -92,7 +91,7 @@ public struct AuditReport: Sendable {
 
     /// "青石县（360321）2024年: 8 findings, 5 errors, 3 warnings", for the terminal.
     public var headline: String {
-        let county = countyName.map { "\($0)（\(countyCode)）" } ?? countyCode
+        let county = ReportLabels.countyHeading(name: countyName, code: countyCode)
         if findings.isEmpty { return "\(county)\(year)年: no findings" }
         return "\(county)\(year)年: \(findings.count) finding\(findings.count == 1 ? "" : "s"), "
             + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"

@@ -46,8 +46,7 @@ public struct CountyReport: Sendable {
 
     /// 青石县（360321）2024年义务教育均衡发展县域汇总.
     public var title: String {
-        let county = summary.countyName.map { "\($0)（\(summary.countyCode)）" } ?? summary.countyCode
-        return "\(county)\(summary.year)年义务教育均衡发展县域汇总"
+        "\(ReportLabels.countyHeading(name: summary.countyName, code: summary.countyCode))\(summary.year)年义务教育均衡发展县域汇总"
     }
 
     /// "2026-11-26" in the local time zone.

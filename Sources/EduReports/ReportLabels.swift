@@ -6,6 +6,12 @@ import Foundation
 /// stages, column titles), with each indicator's unit and the decimals it is shown with. Ids
 /// the table does not know are shown as they are, never dropped.
 public enum ReportLabels {
+    /// A county before its year in a title: 青石县（360321）, or the code and a space where the
+    /// warehouse has no name (990101 2024年…, never 9901012024年…).
+    public static func countyHeading(name: String?, code: String) -> String {
+        name.map { "\($0)（\(code)）" } ?? "\(code) "
+    }
+
     /// How an indicator is named and shown.
     public struct Indicator: Sendable, Equatable {
         /// The name without its unit: 生均教学及辅助用房面积.

@@ -7,11 +7,14 @@ public struct FileToLoad: Sendable {
     public var sheets: [SheetToLoad]
     /// What the reader worked around (replaced bytes ...), kept with the file.
     public var warnings: [String]
+    /// The counties' names as the file writes them (a county-name cell, a title, the schools' names).
+    public var countyNames: [CountyNameEvidence]
 
-    public init(source: SourceFile, sheets: [SheetToLoad], warnings: [String]) {
+    public init(source: SourceFile, sheets: [SheetToLoad], warnings: [String], countyNames: [CountyNameEvidence] = []) {
         self.source = source
         self.sheets = sheets
         self.warnings = warnings
+        self.countyNames = countyNames
     }
 }
 

@@ -198,6 +198,7 @@ enum Schema {
         ("006-judged-balance", judgedBalanceMigration),
         ("007-audit", auditMigration),
         ("008-breakdowns", breakdownsMigration),
+        ("009-county-names", countyNamesMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each

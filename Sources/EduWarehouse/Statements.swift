@@ -67,6 +67,11 @@ final class Statements {
             try statement("DELETE FROM empty_markers WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = ?)")
         }
     }
+    var insertCountyName: SQLiteStatement {
+        get throws(WarehouseError) {
+            try statement("INSERT INTO county_names (file_id, county_code, name, source, records) VALUES (?, ?, ?, ?, ?)")
+        }
+    }
     var deleteBreakdownsOfFile: SQLiteStatement {
         get throws(WarehouseError) {
             try statement("DELETE FROM breakdown_values WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = ?)")

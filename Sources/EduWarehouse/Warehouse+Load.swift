@@ -29,6 +29,10 @@ extension Warehouse {
                 try supersede(oldID, by: fileID)
                 result.superseded.append(try row.requiredText("path", database: path))
             }
+            for evidence in file.countyNames {
+                try statements.insertCountyName.run([.int(fileID), .text(evidence.countyCode), .text(evidence.name),
+                                                     .text(evidence.source.rawValue), .int(Int64(evidence.records))])
+            }
             // A warehouse with no values yet, or none for these schools, takes plain inserts.
             let warehouseEmpty = try statements.anyValue.rows().first?.first?.int == 0
             for sheet in file.sheets {

@@ -93,8 +93,19 @@ extension Warehouse {
     }
 
     /// The county's name as the catalogue gives it, if it does.
+    /// The catalogue's name of the county, else the one its loaded returns write most surely: a
+    /// county-name cell before a title before the schools' names, then the one most records give.
     public func countyName(code: String) throws -> String? {
-        try connection.prepare("SELECT name FROM counties WHERE code = ?").rows([.text(code)]).first?.text("name")
+        if let name = try connection.prepare("SELECT name FROM counties WHERE code = ?").rows([.text(code)]).first?.text("name") {
+            return name
+        }
+        return try connection.prepare("""
+            SELECT n.name AS name FROM county_names n JOIN source_files f ON f.id = n.file_id AND f.status = 'loaded'
+            WHERE n.county_code = ?
+            GROUP BY n.name, n.source
+            ORDER BY CASE n.source WHEN 'county-field' THEN 0 WHEN 'title' THEN 1 ELSE 2 END, sum(n.records) DESC, n.name
+            LIMIT 1
+            """).rows([.text(code)]).first?.text("name")
     }
 
     /// The loaded files the year's and county's current figures come from, by path.
