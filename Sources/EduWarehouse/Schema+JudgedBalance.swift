@@ -61,7 +61,7 @@ extension Schema {
     /// The fields school_indicators reads besides the derived indicators' own.
     private static let requiredDegreeFields = ["teachers_college_degree", "teachers_bachelor_degree"]
 
-    private static var judgedSchoolIndicators: String {
+    static var judgedSchoolIndicators: String {
         let plain = Set(DerivedIndicator.all.map(\.field)).subtracting(["teachers_above_required_degree"]).sorted()
         let inputs = plain.map { "max(CASE WHEN indicator = '\($0)' THEN value END) AS \($0)" }
         let degrees = (requiredDegreeFields + ["teachers_above_required_degree"]).map {

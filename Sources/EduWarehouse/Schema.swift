@@ -199,6 +199,7 @@ enum Schema {
         ("007-audit", auditMigration),
         ("008-breakdowns", breakdownsMigration),
         ("009-county-names", countyNamesMigration),
+        ("010-school-parts", schoolPartsMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each

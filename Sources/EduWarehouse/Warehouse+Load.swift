@@ -15,6 +15,7 @@ extension Warehouse {
                 return LoadResult(outcome: .unchanged, fileID: earlier.id, values: 0, rejects: 0, conflicts: 0, superseded: [])
             }
             var result = LoadResult(outcome: .loaded, fileID: 0, values: 0, rejects: 0, conflicts: 0, superseded: [])
+            try startTouchingSchools()
             let message = file.warnings.isEmpty ? nil : file.warnings.joined(separator: "\n")
             try statements.insertFile.run([
                 .text(file.source.path), .text(file.source.absolutePath), .text(file.source.sha256), .int(Int64(file.source.bytes)),
@@ -64,6 +65,8 @@ extension Warehouse {
                     try insertValues(resolved, sheetID: sheetID, run: run, checkExisting: mayConflict, result: &result)
                 }
             }
+            try touchSchools(ofFile: fileID)
+            try refreshTouchedSchools()
             return result
         }
     }
@@ -76,6 +79,7 @@ extension Warehouse {
             DELETE FROM temp.orphan_keys;
             """)
         try statements.orphanKeys.run([.int(oldID)])
+        try touchSchools(ofFile: oldID)
         try statements.deleteValuesOfFile.run([.int(oldID)])
         try statements.promoteOverridden.run([])
         try statements.deleteEmptyMarkersOfFile.run([.int(oldID)])

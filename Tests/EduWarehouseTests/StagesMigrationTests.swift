@@ -55,7 +55,7 @@ struct StagesMigrationTests {
         #expect(try Self.everyRow.map { try HandMadeLoads.dump($0, in: warehouse.connection) } == before)
         let applied = try HandMadeLoads.dump("SELECT name FROM schema_migrations ORDER BY name", in: warehouse.connection)
         #expect(applied == [["t001-warehouse"], ["t002-balance"], ["t003-pipeline-runs"], ["t004-stages-and-schools"], ["t005-run-files"],
-                            ["t006-judged-balance"], ["t007-audit"], ["t008-breakdowns"], ["t009-county-names"]])
+                            ["t006-judged-balance"], ["t007-audit"], ["t008-breakdowns"], ["t009-county-names"], ["t010-school-parts"]])
         #expect(try HandMadeLoads.dump("PRAGMA integrity_check", in: warehouse.connection) == [["tok"]])
         #expect(try HandMadeLoads.dump("PRAGMA foreign_key_check", in: warehouse.connection).isEmpty)
         // No scratch table is left behind, in main or temp.
@@ -110,6 +110,6 @@ struct StagesMigrationTests {
 
         // Opened again, nothing is migrated twice.
         _ = try Warehouse(path: path)
-        #expect(try HandMadeLoads.dump("SELECT count(*) FROM schema_migrations", in: SQLiteConnection(path: path)) == [["i9"]])
+        #expect(try HandMadeLoads.dump("SELECT count(*) FROM schema_migrations", in: SQLiteConnection(path: path)) == [["i10"]])
     }
 }
