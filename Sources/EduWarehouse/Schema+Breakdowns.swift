@@ -29,7 +29,7 @@ extension Schema {
 
     /// 007's audit_findings, its last statement's semicolon taken off, missing_required pointing at the
     /// empty cell, and the breakdown_vs_total branch.
-    private static var auditFindingsWithBreakdowns: String {
+    static var auditFindingsWithBreakdowns: String {
         var view = auditFindingsView.trimmingTrailingSpaceAndSemicolon
             .replacingOccurrences(of: "af.field, NULL, 'a figure', s.source_file, s.sheet, NULL", with: missingCell)
         view += """

@@ -200,6 +200,7 @@ enum Schema {
         ("008-breakdowns", breakdownsMigration),
         ("009-county-names", countyNamesMigration),
         ("010-school-parts", schoolPartsMigration),
+        ("011-audit-by-county", auditByCountyMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each
