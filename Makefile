@@ -8,7 +8,7 @@ SHARED := ../shared
 RELEASE_BIN := .build/release/eduetl
 PYTHON ?= python3
 
-.PHONY: deps build release test lint demo bench bench-deps bench-csv bench-ingest bench-xls conformance fuzz report-check install defaults clean
+.PHONY: deps build release test lint demo bench bench-deps bench-csv bench-ingest bench-xls bench-scale conformance fuzz report-check install defaults clean
 
 # Installs with apt-get those of the Debian packages in $(1) that are missing.
 define install_missing
@@ -54,7 +54,9 @@ bench-deps:
 # then CSV (eduetl inspect, UTF-8 and GB18030) against the sqlite3 shell's .import and Python's csv,
 # then ingest (eduetl ingest of the 200k CSV against a bare prepared-INSERT floor; 300 workbooks),
 # then legacy .xls (65,000 x 20 workbook against python-calamine; the hostile .xls files' time and
-# peak memory). python-calamine, and xlwt for writing the .xls, are installed with pip when missing.
+# peak memory), then scale (a national year of 2,790 counties in one warehouse against one county's:
+# ingest against its floor, one county's views and report, every county's balance, bytes a value).
+# python-calamine, and xlwt for writing the .xls, are installed with pip when missing.
 bench: deps bench-deps
 	$(SWIFT) build -c release --product eduetl
 	$(SWIFT) build -c release --product EduBench
@@ -62,6 +64,7 @@ bench: deps bench-deps
 	$(PYTHON) Scripts/bench/run_csv_bench.py
 	$(PYTHON) Scripts/bench/run_ingest_bench.py
 	$(PYTHON) Scripts/bench/run_xls_bench.py
+	$(PYTHON) Scripts/bench/run_scale_bench.py
 
 # The CSV part alone (BENCH_CSV_CASES, BENCH_REPS and BENCH_ROWS narrow it; see run_csv_bench.py).
 bench-csv: deps bench-deps
@@ -81,6 +84,17 @@ bench-xls: deps
 	$(SWIFT) build -c release --product eduetl
 	$(SWIFT) build -c release --product EduBench
 	$(PYTHON) Scripts/bench/run_xls_bench.py
+
+# The scale part alone (issue 15): make_national.py's 31 province CSVs (2,790 counties x 70 schools,
+# 2.54 M values) and the first county's schools alone, each ingested into its own warehouse (kept in
+# bench-data/), then one county's county_balance, school_compliance and eduetl report on both, every
+# county's county_balance, and bytes a value. Slow today: each query or report has a timeout
+# (BENCH_SCALE_TIMEOUT, default 900 s). BENCH_SCALE_COUNTIES, BENCH_SCALE_SCHOOLS, BENCH_REPS (default 1)
+# and BENCH_SCALE_CASES narrow it; see run_scale_bench.py.
+bench-scale: deps
+	$(SWIFT) build -c release --product eduetl
+	$(SWIFT) build -c release --product EduBench
+	$(PYTHON) Scripts/bench/run_scale_bench.py
 
 # The reader conformance corpora in ../shared: XLSX (conformance/) and .xls (conformance-xls/: calamine's
 # workbooks, two generated Chinese returns, hostile files under a memory limit), with the documented
