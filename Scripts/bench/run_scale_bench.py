@@ -118,12 +118,9 @@ def run_floor(binary, tsv, db, subreaper):
     remove_database(db)
     try:
         result = measure([binary, "floor-insert", db, tsv], subreaper)
-        if "error" in result:
-            return failed(result)
-        lines = [l for l in result["stdout"].splitlines() if l.startswith("{")]
-        if result["status"] != 0 or not lines:
-            return {"error": shorten(last_line(result["stderr"], f"exit status {result['status']}"))}
-        reported = json.loads(lines[-1])
+        reported, error = child_report(result)
+        if error:
+            return error
         out = figures(result)
         out.update({"seconds": reported["seconds"], "rows": reported["rows"], "load_seconds": reported["load_seconds"],
                     "process_seconds": result["seconds"]})
@@ -132,14 +129,21 @@ def run_floor(binary, tsv, db, subreaper):
         remove_database(db)
 
 
+def child_report(result):
+    """The JSON line a measured child printed last, or the error to report instead."""
+    if "error" in result:
+        return None, failed(result)
+    lines = [line for line in result["stdout"].splitlines() if line.startswith("{")]
+    if result["status"] != 0 or not lines:
+        return None, {"error": shorten(last_line(result["stderr"], f"exit status {result['status']}"))}
+    return json.loads(lines[-1]), None
+
+
 def run_query(db, sql, subreaper):
     result = measure([sys.executable, os.path.join(HERE, "sql_query_case.py"), db, sql], subreaper)
-    if "error" in result:
-        return failed(result)
-    lines = [l for l in result["stdout"].splitlines() if l.startswith("{")]
-    if result["status"] != 0 or not lines:
-        return {"error": shorten(last_line(result["stderr"], f"exit status {result['status']}"))}
-    reported = json.loads(lines[-1])
+    reported, error = child_report(result)
+    if error:
+        return error
     out = figures(result)
     out.update({"seconds": reported["seconds"], "process_seconds": result["seconds"], "rows": reported["rows"],
                 "digest": reported["digest"]})
