@@ -354,7 +354,12 @@ def print_table(info, cases, checks):
         if s and "error" not in s and s["runs"] > 1:
             print(f"{name}: every run (s, CPU/wall): " + ", ".join(
                 f"{r['seconds']:.2f} s {u:.2f}" for r, u in zip(info["good_runs"][name], s["cpu_utilisations"])))
-    print("\nTargets (best times; CPU/wall of the fastest run):")
+    print_checks("Targets (best times; CPU/wall of the fastest run):", checks)
+
+
+def print_checks(heading, checks):
+    """The targets, each PASS or FAIL, with its note under it."""
+    print("\n" + heading)
     for c in checks:
         note = f"\n        ({c['note']})" if c["note"] else ""
         print(f"  {c['result']:<5} {c['check']}: {c['value']}  [target {c['target']}]{note}")

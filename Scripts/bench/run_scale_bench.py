@@ -62,7 +62,7 @@ import make_national  # noqa: E402
 import run_csv_bench  # noqa: E402  its CASE_TIMEOUT is this bench's timeout
 from run_bench import machine_line  # noqa: E402
 from run_csv_bench import become_subreaper, last_line, measure, shorten  # noqa: E402
-from run_ingest_bench import check, dump_values, library_sqlite_version, remove_database  # noqa: E402
+from run_ingest_bench import check, dump_values, library_sqlite_version, print_checks, remove_database, run_floor  # noqa: E402
 
 MB = 1e6
 YEAR = 2024
@@ -110,23 +110,6 @@ def run_ingest(binary, folder, db, subreaper, keep):
     finally:
         if not keep:
             remove_database(db)
-
-
-def run_floor(binary, tsv, db, subreaper):
-    if not os.access(binary, os.X_OK):
-        return {"error": f"{os.path.relpath(binary, ROOT)} is not built (swift build -c release --product EduBench)"}
-    remove_database(db)
-    try:
-        result = measure([binary, "floor-insert", db, tsv], subreaper)
-        reported, error = child_report(result)
-        if error:
-            return error
-        out = figures(result)
-        out.update({"seconds": reported["seconds"], "rows": reported["rows"], "load_seconds": reported["load_seconds"],
-                    "process_seconds": result["seconds"]})
-        return out
-    finally:
-        remove_database(db)
 
 
 def child_report(result):
@@ -374,10 +357,7 @@ def print_table(info, cases, checks, timeout):
                 print(f"    {'(' + str(len(size['tables']) - 12) + ' more)':<40} {rest / MB:>9.1f} MB")
         else:
             print(f"  per table: n/a ({size['dbstat']})")
-    print("\nTargets (best times):")
-    for c in checks:
-        note = f"\n        ({c['note']})" if c["note"] else ""
-        print(f"  {c['result']:<5} {c['check']}: {c['value']}  [target {c['target']}]{note}")
+    print_checks("Targets (best times):", checks)
 
 
 def main():

@@ -22,9 +22,8 @@ struct FieldReadings {
                        rejects: inout [Reject]) {
         switch ValueParser.number(value) {
         case .number(let number):
-            // "92.3%" under a (%) header is a fraction already: the header's factor is for bare 92.3.
-            let factor = unit.factor != 1 && Self.isPercentText(value) ? 1 : unit.factor
-            values.append(FieldValue(field: id, value: number * factor, unit: unit.canonical, cell: cell, written: value))
+            values.append(FieldValue(field: id, value: Self.canonical(number, written: value, unit: unit), unit: unit.canonical, cell: cell,
+                                     written: value))
         case .missing:
             // A cell of white space only is blank, not a marker: nothing is read from it.
             guard !SheetGrid.isBlank(value) else { return }
@@ -42,9 +41,8 @@ struct FieldReadings {
     mutating func readPart(_ value: CellValue, link: BreakdownLink, unit: UnitChoice, at cell: CellPosition) {
         switch ValueParser.number(value) {
         case .number(let number):
-            let factor = unit.factor != 1 && Self.isPercentText(value) ? 1 : unit.factor
-            breakdowns.append(BreakdownValue(field: link.field, part: link.part, value: number * factor, cell: cell,
-                                             total: CellPosition(row: cell.row, column: link.totalColumn)))
+            breakdowns.append(BreakdownValue(field: link.field, part: link.part, value: Self.canonical(number, written: value, unit: unit),
+                                             cell: cell, total: CellPosition(row: cell.row, column: link.totalColumn)))
         case .missing: break
         case .invalid: unsummable.insert(link.totalColumn)
         }
@@ -59,6 +57,12 @@ struct FieldReadings {
     static func holdsNoneMarker(_ value: CellValue) -> Bool {
         guard case .missing = ValueParser.number(value), !SheetGrid.isBlank(value) else { return false }
         return ValueParser.marksNone(value)
+    }
+
+    /// A number in the field's canonical unit. "92.3%" under a (%) header is a fraction already:
+    /// the header's factor is for bare 92.3.
+    static func canonical(_ number: Double, written value: CellValue, unit: UnitChoice) -> Double {
+        number * (unit.factor != 1 && isPercentText(value) ? 1 : unit.factor)
     }
 
     static func isPercentText(_ value: CellValue) -> Bool {

@@ -29,6 +29,15 @@ struct YearAndCountyOptions: ParsableArguments {
         return try Warehouse(path: db)
     }
 
+    /// The warehouse with `checks` read again and synced, so the findings follow the file as it is now;
+    /// a broken file is refused (with its line) before the warehouse is touched.
+    func openWarehouse(syncing checks: ChecksOption) throws -> Warehouse {
+        let rules = try checks.load()
+        let warehouse = try openWarehouse()
+        try warehouse.syncAuditRules(rules)
+        return warehouse
+    }
+
     /// The counties to write, among those the warehouse has values for in the year: --county's, else all.
     func chosen(among counties: [String]) throws -> [String] {
         guard !counties.isEmpty else {

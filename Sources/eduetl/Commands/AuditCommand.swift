@@ -35,9 +35,7 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let formats = AuditFormat.list(format) ?? AuditFormat.allCases
-        let rules = try checksOption.load()
-        let warehouse = try scope.openWarehouse()
-        try warehouse.syncAuditRules(rules)
+        let warehouse = try scope.openWarehouse(syncing: checksOption)
         let exports = AuditExports(warehouse: warehouse, exporter: AuditReportExporter(folder: out, formats: formats))
         let chosen = try scope.chosen(among: try exports.counties(year: scope.year))
         guard try exports.hasRules() else {

@@ -38,9 +38,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let formats = ReportFormat.list(format) ?? ReportFormat.allCases
-        let rules = try checksOption.load()
-        let warehouse = try scope.openWarehouse()
-        try warehouse.syncAuditRules(rules)
+        let warehouse = try scope.openWarehouse(syncing: checksOption)
         let exports = CountyExports(warehouse: warehouse, exporter: CountyReportExporter(folder: out, formats: formats),
                                     standards: try standardsOption.load())
         let counties = try exports.chosen(year: scope.year, counties: nil).map(\.county)
