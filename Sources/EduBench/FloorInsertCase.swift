@@ -14,7 +14,7 @@ import EduWarehouse
 /// journal_mode WAL, synchronous NORMAL, foreign_keys ON, its page cache), and the same process-wide
 /// SQLite configuration, which `Warehouse(path:)` sets before this connection opens. Text is bound
 /// straight from one in-memory arena (SQLITE_STATIC, explicit lengths), as a C loop would. The
-/// triggers that keep school_figures on hand edits are paused for it, as an ingest pauses them.
+/// triggers that keep school_parts on hand edits are paused for it, as an ingest pauses them.
 ///
 /// The TSV (Scripts/bench/run_ingest_bench.py writes it from a warehouse `eduetl ingest` filled)
 /// has a header line `year county_code school_code stage field value unit cell [current]`, then
@@ -65,9 +65,9 @@ enum FloorInsertCase {
         defer { sqlite3_finalize(insert) }
 
         let (_, seconds) = try timed { () throws -> Void in
-            // The bare insert: the triggers that keep school_figures on hand edits are paused, as
+            // The bare insert: the triggers that keep school_parts on hand edits are paused, as
             // eduetl's own loads pause them (the kept tables are ingest's work, not the floor's).
-            try db.execute("BEGIN IMMEDIATE; INSERT INTO school_figures_paused (since) VALUES ('floor')")
+            try db.execute("BEGIN IMMEDIATE; INSERT INTO school_parts_paused (since) VALUES ('floor')")
             try rows.arena.withUnsafeBytes { raw in
                 let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
                 func text(_ index: Int32, _ span: ValueRows.Span) {
@@ -93,7 +93,7 @@ enum FloorInsertCase {
                     sqlite3_reset(insert)
                 }
             }
-            try db.execute("DELETE FROM school_figures_paused; COMMIT")
+            try db.execute("DELETE FROM school_parts_paused; COMMIT")
         }
 
         var status = stat()

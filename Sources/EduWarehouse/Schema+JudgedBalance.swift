@@ -171,7 +171,7 @@ extension Schema {
         """
     }
 
-    private static var judgedSchoolCompliance: String {
+    static var judgedSchoolCompliance: String {
         """
         -- Per school and stage, each quality indicator against its minimum, the indicators met and
         -- missing, and whether the school complies: at least min_met met and each unmet one at least
@@ -235,7 +235,7 @@ extension Schema {
         ("junior_teachers_bachelor_share", "junior", "required_degree", "full_time_teachers"),
     ]
 
-    private static var judgedCountyTargets: String {
+    static var judgedCountyTargets: String {
         let computed = computedCountyFigures.map { figure in
             let numerator = figure.numerator == "required_degree"
                 ? (figure.stage == "primary" ? "coalesce(f.teachers_college_degree, f.teachers_above_required_degree)"
@@ -294,14 +294,14 @@ extension Schema {
 
     /// 城区 / 镇区 / 乡村 from schools.urban_rural as returns write it: the words, or the national
     /// urban-rural codes (111 主城区, 112 城乡结合区 → 城区; 121-123 镇 → 镇区; 210, 220 → 乡村).
-    private static let areaExpression = """
+    static let areaExpression = """
         CASE WHEN sc.urban_rural LIKE '11%' OR sc.urban_rural LIKE '%城区%' OR sc.urban_rural LIKE '%城乡结合%'
                   OR sc.urban_rural LIKE '%城市%' THEN '城区'
              WHEN sc.urban_rural LIKE '12%' OR sc.urban_rural LIKE '%镇%' THEN '镇区'
              WHEN sc.urban_rural LIKE '2%' OR sc.urban_rural LIKE '%乡%' OR sc.urban_rural LIKE '%村%' THEN '乡村' END
         """
 
-    private static var urbanRuralViews: String {
+    static var urbanRuralViews: String {
         """
         -- The basic standard's indicators by 城区 / 镇区 / 乡村 (schools.urban_rural): per county, stage
         -- and area, the counted schools, their students and the enrolment-weighted mean.

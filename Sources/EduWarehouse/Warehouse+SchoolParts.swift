@@ -1,4 +1,4 @@
-/// school_figures and school_parts kept school by school (migration 010): a load recomputes the
+/// school_shares and school_parts kept school by school (migrations 010 and 012): a load recomputes the
 /// schools and years it touched (its own values, and those of a version it superseded), inside its
 /// transaction, so the tables never disagree with loaded_values.
 extension Warehouse {
@@ -9,7 +9,7 @@ extension Warehouse {
             CREATE TEMP TABLE IF NOT EXISTS touched_schools (year INTEGER NOT NULL, school_code TEXT NOT NULL,
                                                              PRIMARY KEY (year, school_code)) WITHOUT ROWID;
             DELETE FROM temp.touched_schools;
-            INSERT INTO school_figures_paused (since) VALUES (datetime('now'));
+            INSERT INTO school_parts_paused (since) VALUES (datetime('now'));
             """)
     }
 
@@ -21,9 +21,9 @@ extension Warehouse {
             """)
     }
 
-    /// Recomputes the touched schools' rows of school_figures, then of school_parts, and lets the
+    /// Recomputes the touched schools' rows of school_shares, then of school_parts, and lets the
     /// triggers work again.
     func refreshTouchedSchools() throws {
-        try connection.execute(Schema.schoolFiguresRefresh(.touched) + "\nDELETE FROM school_figures_paused;")
+        try connection.execute(Schema.schoolSharesRefresh(.touched) + "\nDELETE FROM school_parts_paused;")
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 @testable import EduWarehouse
 import Testing
 
-/// school_figures and school_parts, kept school by school by every load (migration 010), against
+/// school_shares and school_parts, kept school by school by every load (migrations 010 and 012), against
 /// the same figures computed from scratch, and the views that read them against the views as 004
 /// and 006 computed them from loaded_values, through loads that override, supersede and share out.
 struct SchoolPartsTests {
@@ -37,17 +37,23 @@ struct SchoolPartsTests {
     static func expectKeptRight(_ warehouse: Warehouse, _ moment: String) throws {
         let connection = warehouse.connection
         let partColumns = "year, county_code, school_code, stage, " + Schema.partColumns.joined(separator: ", ")
-        let kept = try HandMadeLoads.dump("SELECT \(figureColumns) FROM school_figures ORDER BY \(figureColumns)", in: connection)
-        let scratch = try HandMadeLoads.dump("SELECT * FROM (\(Schema.schoolFiguresSelect(.all))) ORDER BY 1, 2, 3, 4, 5, 6, 7",
+        let kept = try HandMadeLoads.dump("SELECT \(figureColumns) FROM school_shares ORDER BY \(figureColumns)", in: connection)
+        let scratch = try HandMadeLoads.dump("SELECT * FROM (\(Schema.schoolSharesSelect(.all))) ORDER BY 1, 2, 3, 4, 5, 6, 7",
                                              in: connection)
-        #expect(kept == scratch, "\(moment): school_figures")
+        #expect(kept == scratch, "\(moment): school_shares")
         let keptParts = try HandMadeLoads.dump("SELECT \(partColumns) FROM school_parts ORDER BY \(partColumns)", in: connection)
         let scratchParts = try HandMadeLoads.dump("""
-            SELECT * FROM (\(Schema.schoolPartsSelect(.all).replacingOccurrences(of: "FROM school_figures",
-                                                                                                  with: "FROM scratch_figures")))
+            SELECT * FROM (\(Schema.schoolPartsFromSharesSelect(.all).replacingOccurrences(of: "FROM school_shares",
+                                                                                                 with: "FROM scratch_shares")))
+            ORDER BY \((1...(4 + Schema.partColumns.count)).map(String.init).joined(separator: ", "))
+            """, in: try Self.withScratchShares(connection))
+        #expect(keptParts == scratchParts, "\(moment): school_parts")
+        // And as 010 gathered them, from every figure of school_values.
+        let figuresParts = try HandMadeLoads.dump("""
+            SELECT * FROM (\(Schema.schoolPartsSelect(.all).replacingOccurrences(of: "FROM school_figures", with: "FROM scratch_figures")))
             ORDER BY \((1...(4 + Schema.partColumns.count)).map(String.init).joined(separator: ", "))
             """, in: try Self.withScratchFigures(connection))
-        #expect(keptParts == scratchParts, "\(moment): school_parts")
+        #expect(keptParts == figuresParts, "\(moment): school_parts as 010 gathered them")
 
         // The views against 004's school_values and 006's school_indicators, computed from loaded_values.
         try connection.execute("DROP VIEW IF EXISTS temp.old_school_values; DROP VIEW IF EXISTS temp.old_school_indicators;")
@@ -65,7 +71,17 @@ struct SchoolPartsTests {
         #expect(!indicators.isEmpty)
     }
 
-    /// school_figures from scratch, as a temp table the parts' query can read.
+    /// school_shares from scratch, as a temp table the parts' query can read.
+    static func withScratchShares(_ connection: SQLiteConnection) throws -> SQLiteConnection {
+        try connection.execute("""
+            DROP TABLE IF EXISTS temp.scratch_shares;
+            CREATE TEMP TABLE scratch_shares (year, county_code, school_code, stage, indicator, value, value_id);
+            INSERT INTO temp.scratch_shares \(Schema.schoolSharesSelect(.all));
+            """)
+        return connection
+    }
+
+    /// 010's school_figures from scratch, as a temp table its parts' query can read.
     static func withScratchFigures(_ connection: SQLiteConnection) throws -> SQLiteConnection {
         try connection.execute("""
             DROP TABLE IF EXISTS temp.scratch_figures;
@@ -111,7 +127,7 @@ struct SchoolPartsTests {
             "3603219702,乙小学,小学,2024,400,10,25,2400,12000,60",
         ])
         try Self.expectKeptRight(loads.warehouse, "a supersede")
-        let rows = try HandMadeLoads.dump("SELECT count(*) FROM school_figures WHERE school_code = '3603219703'", in: loads.warehouse.connection)
+        let rows = try HandMadeLoads.dump("SELECT count(*) FROM school_shares WHERE school_code = '3603219703'", in: loads.warehouse.connection)
         #expect(rows == [["i0"]], "丙's figures left with the superseded version")
         // b.csv superseded by a version without 甲: 甲's junior books are shared out again.
         try loads.load("b.csv", [Self.header, "3603219702,乙小学,小学,2024,420,10,25,,,"])
@@ -130,7 +146,7 @@ struct SchoolPartsTests {
             "3603219702,乙小学,小学,2024,400,10,25,2400,12000,60",
         ])
         let connection = loads.warehouse.connection
-        #expect(try HandMadeLoads.dump("SELECT count(*) FROM school_figures_paused", in: connection) == [["i0"]])
+        #expect(try HandMadeLoads.dump("SELECT count(*) FROM school_parts_paused", in: connection) == [["i0"]])
         try connection.execute("UPDATE loaded_values SET value = 450 WHERE school_code = '3603219701' AND stage = 'primary' AND field = 'students'")
         try Self.expectKeptRight(loads.warehouse, "a pupils' figure corrected")
         #expect(try HandMadeLoads.schoolValues("3603219701", in: loads.warehouse)["primary|books"] == 27_000 * 450 / 750)

@@ -1,0 +1,32 @@
+extension Schema {
+    /// audit_findings as 011 made it, subset_exceeds_total looking each part's whole up by its key.
+    /// 011's arm paired every two current figures of a school part before asking whether they were a
+    /// part and its whole (every county's errors took minutes on a national warehouse); now a figure
+    /// whose field is a part (audit_pairs) looks its whole up through loaded_values_key, and the
+    /// sheet, file and school are joined to the findings alone.
+    static var auditFindingsPairsFirst: String {
+        auditFindingsByCounty.components(separatedBy: "\nUNION ALL\n").map { arm in
+            arm.hasPrefix("-- subset_exceeds_total:") ? subsetExceedsTotalArm : arm
+        }.joined(separator: "\nUNION ALL\n")
+    }
+
+    private static var subsetExceedsTotalArm: String {
+        let fieldName = "coalesce((SELECT name FROM fields WHERE id = pv.field), pv.field)"
+        let wholeName = "coalesce((SELECT name FROM fields WHERE id = wv.field), wv.field)"
+        return """
+        -- subset_exceeds_total: a part above its whole, in the same school part (the whole looked up by its key).
+        SELECT pv.year, pv.county_code, s.township, pv.school_code, s.name, pv.stage, r.rule, r.severity,
+               \(filled(field: fieldName, value: "pv.value", other: wholeName, otherValue: "wv.value")),
+               pv.field, pv.value, '<= ' || wv.field, f.path, sh.name, pv.cell
+        FROM audit_rules r
+        CROSS JOIN loaded_values pv
+        CROSS JOIN audit_pairs p
+        CROSS JOIN loaded_values wv
+        JOIN sheets sh ON sh.id = pv.sheet_id JOIN source_files f ON f.id = sh.file_id
+        LEFT JOIN schools s ON s.code = pv.school_code
+        WHERE r.rule = 'subset_exceeds_total' AND pv.current = 1 AND p.part = pv.field
+          AND wv.year = pv.year AND wv.school_code = pv.school_code AND wv.stage = pv.stage AND wv.field = p.whole AND wv.current = 1
+          AND pv.value > wv.value
+        """
+    }
+}
