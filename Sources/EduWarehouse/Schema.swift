@@ -201,6 +201,7 @@ enum Schema {
         ("009-county-names", countyNamesMigration),
         ("010-school-parts", schoolPartsMigration),
         ("011-audit-by-county", auditByCountyMigration),
+        ("013-balance-trend", balanceTrendMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each
