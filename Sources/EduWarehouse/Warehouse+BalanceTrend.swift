@@ -3,8 +3,8 @@ import EduNormalise
 /// Years compared (issue 15): a county's CVs over every year the warehouse holds, and the school
 /// parts whose indicators moved most since the previous year. Read by column name as the other views are.
 extension Warehouse {
-    /// `county_balance_trend` for the county: every year it holds, by stage, standard, indicator
-    /// and year; none from a warehouse opened by a version without the view.
+    /// `county_balance_trend` for the county: every year the warehouse holds, by stage, standard,
+    /// indicator and year.
     public func countyBalanceTrend(county: String) throws -> [CountyBalanceTrendRow] {
         try connection.prepare("""
             SELECT year, stage, standard, indicator, mean, cv, previous_year, previous_mean, previous_cv, mean_change, cv_change
