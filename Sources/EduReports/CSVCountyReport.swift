@@ -2,7 +2,7 @@ import Foundation
 
 /// The county summary as CSV, one file per table (the CVs of every stage, the schools'
 /// indicators, the schools that do not comply, the schools over a class or school size limit,
-/// the county targets, urban and rural means, the checks' counts and errors): UTF-8 with a byte-order mark, so Excel opens the
+/// the county targets, urban and rural means, the years compared, the checks' counts and errors): UTF-8 with a byte-order mark, so Excel opens the
 /// Chinese headers correctly; CRLF line ends and RFC 4180 quoting; numbers rounded to the
 /// decimals the tables show; the canonical ids in the last columns.
 public enum CSVCountyReport {
@@ -18,6 +18,7 @@ public enum CSVCountyReport {
                       ("school-scale", report.scaleTable())]
         if !report.summary.targets.isEmpty { tables.append(("county-targets", report.targetsTable())) }
         if !report.summary.urbanRuralMeans.isEmpty { tables.append(("urban-rural", report.urbanRuralTable())) }
+        if report.comparesYears { tables += [("balance-trend", report.trendTable()), ("school-movers", report.moversTable())] }
         return tables + auditTables(report)
     }
 

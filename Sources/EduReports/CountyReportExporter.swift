@@ -20,7 +20,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// Writes a county report in the formats asked for into a folder, under dated names that never
 /// replace an earlier export: `青石县-360321-2024-county-summary-20261126.xlsx`, `.html`, `.json`, and
 /// `…-county-balance-…`, `…-school-indicators-…`, `…-school-compliance-…`, `…-school-scale-…`, `…-county-targets-…`,
-/// `…-urban-rural-…`, `…-checks-summary-…`, `…-checks-errors-….csv`; when any of them exists already, the whole
+/// `…-urban-rural-…`, `…-balance-trend-…`, `…-school-movers-…`, `…-checks-summary-…`, `…-checks-errors-….csv`; when any of them exists already, the whole
 /// export takes the next free `-2`, `-3` ….
 /// Each file is written to a temporary file first and appears under its name only once complete.
 public struct CountyReportExporter: Sendable {

@@ -27,6 +27,12 @@ public struct CountySummary: Sendable {
     /// The findings of the checks (audit_findings), errors and warnings; nil when the warehouse has
     /// no checks synced (an older warehouse), so the checks were not run: not the same as none found.
     public var auditFindings: [AuditFindingRow]?
+    /// Years compared (历年比较): the county's CVs and means in every year the warehouse holds up to
+    /// this one (county_balance_trend), the latest earlier year it holds, and the school parts
+    /// whose basic indicators moved most since then.
+    public var trend: [CountyBalanceTrendRow]
+    public var previousYear: Int?
+    public var movers: [SchoolMoverRow]
 
     public typealias BalanceRow = CountyBalanceRow
     public typealias SchoolRow = SchoolIndicatorsRow
@@ -75,7 +81,13 @@ public struct CountySummary: Sendable {
         qualityIndicators = quality
         sourceFiles = try warehouse.sourceFiles(year: year, county: county)
         auditFindings = try warehouse.hasAuditRules() ? try warehouse.auditFindings(year: year, county: county) : nil
+        trend = try warehouse.countyBalanceTrend(county: county).filter { $0.year <= year }
+        previousYear = try warehouse.previousYear(before: year, county: county)
+        movers = try warehouse.schoolMovers(year: year, county: county, limit: Self.moversShown)
     }
+
+    /// The school parts' changes listed under 变化最大的学校.
+    public static let moversShown = 10
 
     /// One compliance row per school part (the view's rows arrive by part), its items in `order`.
     static func gather(_ rows: [SchoolComplianceRow], order: [String]) -> [ComplianceRow] {

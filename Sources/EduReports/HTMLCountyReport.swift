@@ -70,6 +70,7 @@ public enum HTMLCountyReport {
         html += "</section>\n"
         html += auditSection(report)
         html += urbanRuralSection(report)
+        html += trendSection(report)
         if !report.summary.targets.isEmpty {
             let targets = report.targetsTable()
             html += "<section id=\"targets\">\n<h2>县级指标</h2>\n"

@@ -89,6 +89,7 @@ public enum JSONCountyReport {
         fields.append(("scale", scale(report)))
         fields.append(("targets", .array(report.orderedTargets.map(target))))
         fields.append(("urban_rural", .array(report.urbanRuralComparisons.map(urbanRural))))
+        fields.append(("years_compared", yearsCompared(report)))
         fields.append(("audit", audit(report)))
         fields.append(("source_files", .array(summary.sourceFiles.map(Value.string))))
         return .object(fields)

@@ -3,7 +3,8 @@ import Foundation
 /// The county summary as an .xlsx workbook: a CV sheet per stage (指标, 标准, 学校数, 学生数, 均值,
 /// 差异系数, 标准值, 是否达标, with the composite row), the per-school indicators with shortfalls
 /// against the quality minimums highlighted and excluded schools marked with their reason, the
-/// schools that do not comply, the checks' error findings (审核), and a sheet of notes and sources. Each sheet has the title
+/// schools that do not comply, the years compared (历年比较 and 变化最大的学校, with two years or more),
+/// the checks' error findings (审核), and a sheet of notes and sources. Each sheet has the title
 /// (county and year) in row 1, centred across the table, and its header in row 2, frozen; each
 /// prints landscape on A4, one page wide, with those two rows on every page (`XLSXPageSetup.report`).
 public enum XLSXCountyReport {
@@ -22,6 +23,10 @@ public enum XLSXCountyReport {
         workbook.addSheet(sheet(report.scaleTable(), indicatorWidth: nil))
         if !report.summary.targets.isEmpty { workbook.addSheet(sheet(report.targetsTable(), indicatorWidth: nil)) }
         if !report.summary.urbanRuralMeans.isEmpty { workbook.addSheet(sheet(report.urbanRuralTable(), indicatorWidth: 12)) }
+        if report.comparesYears {
+            workbook.addSheet(sheet(report.trendTable(), indicatorWidth: nil))
+            workbook.addSheet(sheet(report.moversTable(), indicatorWidth: nil))
+        }
         if let audit = auditSheet(report) { workbook.addSheet(audit) }
         workbook.addSheet(notes(report))
         return workbook

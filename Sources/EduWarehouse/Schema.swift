@@ -202,6 +202,7 @@ enum Schema {
         ("010-school-parts", schoolPartsMigration),
         ("011-audit-by-county", auditByCountyMigration),
         ("012-balance-by-county", balanceByCountyMigration),
+        ("013-balance-trend", balanceTrendMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each

@@ -137,7 +137,7 @@ extension Warehouse {
         return stage
     }
 
-    private func standard(_ row: SQLiteRow) throws(WarehouseError) -> BalanceStandard {
+    func standard(_ row: SQLiteRow) throws(WarehouseError) -> BalanceStandard {
         let text = try row.requiredText("standard", database: path)
         guard let standard = BalanceStandard(rawValue: text) else { throw unexpected("standard", text) }
         return standard
