@@ -201,6 +201,7 @@ enum Schema {
         ("009-county-names", countyNamesMigration),
         ("010-school-parts", schoolPartsMigration),
         ("011-audit-by-county", auditByCountyMigration),
+        ("012-county-overview", countyOverviewMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each
