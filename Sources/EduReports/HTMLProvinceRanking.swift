@@ -36,7 +36,7 @@ public enum HTMLProvinceRanking {
         for stage in ranking.stages {
             let table = ranking.table(stage: stage)
             html += "<section id=\"ranking-\(stage.rawValue)\">\n<h2>\(HTMLText.escape(ReportLabels.stage(stage)))排名</h2>\n"
-            html += "<div class=\"tablebox\">" + self.table(table) + "</div>\n</section>\n"
+            html += "<div class=\"tablebox\">" + self.table(table) + "</div>\n" + notes(table) + "</section>\n"
         }
         html += countyReports(ranking)
         html += "<footer id=\"notes\">\n<h2>说明</h2>\n<ul>\n"
@@ -44,9 +44,11 @@ public enum HTMLProvinceRanking {
         return html + "</ul>\n<p class=\"meta\">由 eduetl report --all-counties 生成。</p>\n</footer>\n</body>\n</html>\n"
     }
 
-    /// A ranking table without its id column; the report column a link to the county's summary.
+    /// A ranking table without its id column; the report column a link to the county's summary; the
+    /// 说明 (a reason can run to a paragraph) listed under the table by county, not in a narrow cell.
     static func table(_ table: ReportTable) -> String {
-        let shown = table.columns.indices.filter { !table.idColumns.contains($0) }
+        let noteColumn = table.columns.firstIndex(of: ReportLabels.noteColumn)
+        let shown = table.columns.indices.filter { !table.idColumns.contains($0) && $0 != noteColumn }
         let reportColumn = table.columns.firstIndex(of: "县域汇总报告")
         var html = "<table>\n<thead><tr>" + shown.map { "<th>\(HTMLText.escape(table.columns[$0]))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
@@ -71,6 +73,19 @@ public enum HTMLProvinceRanking {
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// The tables' 说明, by county, for under the table.
+    static func notes(_ table: ReportTable) -> String {
+        let noteColumn = table.columns.firstIndex(of: ReportLabels.noteColumn)
+        let nameColumn = table.columns.firstIndex(of: "县（区）")
+        let notes = table.rows.compactMap { row -> String? in
+            guard let noteColumn, let nameColumn, noteColumn < row.count, nameColumn < row.count, !row[noteColumn].display.isEmpty else {
+                return nil
+            }
+            return "<li>\(HTMLText.escape(row[nameColumn].display))：\(HTMLText.escape(row[noteColumn].display))</li>\n"
+        }
+        return notes.isEmpty ? "" : "<ul class=\"note\">\n" + notes.joined() + "</ul>\n"
     }
 
     /// Each county's summary files, linked.

@@ -28,6 +28,7 @@ extension ProvinceRanking {
     /// One county's row, from 排名 to 学段代码.
     func cells(_ row: CountyOverviewRow) -> [ReportTable.Cell] {
         let failed: ReportTable.Mark = row.basicMet == false || row.basicCV == nil ? .shortfall : .none
+        let over: ReportTable.Mark = row.basicMet == false ? .shortfall : .none
         let verdict = row.basicCV == nil ? ReportLabels.cannotCompute : ReportLabels.yesNo(row.basicMet)
         var notes: [String] = []
         if let why = Self.whyNoComposite(row) { notes.append(why) }
@@ -35,7 +36,7 @@ extension ProvinceRanking {
         return [
             .number(row.basicRank.map(Double.init), decimals: 0), .text(Self.countyName(row)), .text(row.countyCode),
             .number(Double(row.schools), decimals: 0), .number(row.students, decimals: 0),
-            .number(row.basicCV, decimals: 4, mark: failed), .number(row.basicCVLimit, decimals: 2), .text(verdict, mark: failed),
+            .number(row.basicCV, decimals: 4, mark: over), .number(row.basicCVLimit, decimals: 2), .text(verdict, mark: failed),
             .text(Self.ratio(row.qualityCVsMet, row.qualityCVs)),
             .number(Double(row.schoolsJudged), decimals: 0), .number(Double(row.schoolsComplying), decimals: 0),
             ReportTable.Cell(row.complyingShare.map { .percent($0, decimals: 1) } ?? .empty),
