@@ -37,13 +37,14 @@ public struct ProvinceRanking: Sendable {
         return Stage.allCases.filter(present.contains)
     }
 
-    /// The counties, each once, by code.
+    /// The counties, each once, by code: those ranked and those with a summary beside the ranking
+    /// (a county whose schools are all left out has no CV to rank, but its summary is still listed).
     public var counties: [(code: String, name: String?)] {
         var names: [String: String] = [:]
         for row in rows {
             if let name = row.countyName { names[row.countyCode] = name }
         }
-        return Set(rows.map(\.countyCode)).sorted().map { ($0, names[$0]) }
+        return Set(rows.map(\.countyCode)).union(countyReports.keys).sorted().map { ($0, names[$0]) }
     }
 
     /// A stage's counties: ranked ones by rank (ties by code), then those without a composite CV by code.

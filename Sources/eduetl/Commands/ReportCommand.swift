@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure.rejected("county_overview has no county of \(scope.year) with balance figures to rank; "
                                           + "run `eduetl ingest` again with Pipelines/standards.yml in place.")
         }
-        output.write("eduetl report: \(ranking.ranking.title): \(ranking.ranking.counties.count) counties ranked\n")
+        output.write("eduetl report: \(ranking.ranking.title): \(Set(ranking.ranking.rows.map(\.countyCode)).count) counties ranked\n")
         for path in ranking.paths { output.write("  \(path)\n") }
     }
 }
