@@ -116,14 +116,28 @@ public struct PipelineRunner {
             log("\(spec.name): \(stop)")
             return
         }
+        var written: [CountyExports.Written] = []
         for pair in chosen {
-            let written = try countyExports.export(year: pair.year, county: pair.county)
-            outcome.exports += written.paths
-            log("\(spec.name): \(written.report.headline)")
-            for path in written.paths { log("\(spec.name): exported \(path)") }
+            let county = try countyExports.export(year: pair.year, county: pair.county)
+            written.append(county)
+            outcome.exports += county.paths
+            log("\(spec.name): \(county.report.headline)")
+            for path in county.paths { log("\(spec.name): exported \(path)") }
         }
+        if exports.ranking { try rank(Set(chosen.map(\.year)).sorted(), beside: written, with: countyExports, outcome: &outcome) }
         // The checks' findings again at the end, where the run's output is read first.
         if !audited.isEmpty { log("\(spec.name): \(AuditTally.recap(audited))") }
+    }
+
+    /// Writes the ranking of every county of each year beside the summaries (`exports: ranking: true`).
+    private func rank(_ years: [Int], beside written: [CountyExports.Written], with countyExports: CountyExports,
+                      outcome: inout Warehouse.PipelineRunOutcome) throws {
+        for year in years {
+            let ranking = try countyExports.exportRanking(year: year, beside: written)
+            if ranking.paths.isEmpty { log("\(spec.name): no county of \(year) has balance figures to rank") }
+            outcome.exports += ranking.paths
+            for path in ranking.paths { log("\(spec.name): exported \(path)") }
+        }
     }
 
     /// Writes and sums up the findings of each county and year (as `eduetl audit`) into the exports'

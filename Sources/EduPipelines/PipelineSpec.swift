@@ -67,11 +67,15 @@ public struct PipelineSpec: Sendable, Equatable {
         public var destination: String
         /// The counties to summarise (six-digit codes); nil for every county in the warehouse.
         public var counties: [String]?
+        /// Whether the ranking of every county of each year exported (`county_overview`, as `eduetl report
+        /// --all-counties` writes it) goes beside the summaries, in the same formats (`ranking: true`).
+        public var ranking: Bool
 
-        public init(formats: [ReportFormat], destination: String, counties: [String]? = nil) {
+        public init(formats: [ReportFormat], destination: String, counties: [String]? = nil, ranking: Bool = false) {
             self.formats = formats
             self.destination = destination
             self.counties = counties
+            self.ranking = ranking
         }
     }
 }

@@ -19,6 +19,7 @@ import Foundation
 ///   formats: [xlsx, csv, html, json]
 ///   destination: reports/
 ///   counties: ["360321"]          # optional: every county when missing
+///   ranking: true                 # optional: every county ranked beside the summaries (default false)
 /// audit: report                   # optional, needs exports: report or stop-on-error; no audit when missing
 /// schedule: "0 6 1 9 *"           # optional: on demand only when missing
 /// ```
@@ -79,7 +80,7 @@ struct PipelineReader {
     let notes = PipelineNotes()
 
     static let topKeys = ["name", "inputs", "warehouse", "year", "county", "catalogue", "standards", "checks", "exports", "audit", "schedule"]
-    static let exportKeys = ["formats", "destination", "counties"]
+    static let exportKeys = ["formats", "destination", "counties", "ranking"]
     static let inputKeys = ["path", "year", "county"]
 
     func spec(from root: ConfigNode) throws(PipelineError) -> PipelineSpec {
@@ -163,6 +164,15 @@ struct PipelineReader {
             var counties: [String] = []
             for item in try node.sequence("counties", allowSingle: true) { counties.append(try countyCode(item, key: "counties")) }
             exports.counties = counties
+        }
+        if let ranking = node["ranking"] {
+            switch ranking.text?.lowercased() {
+            case "true"?: exports.ranking = true
+            case "false"?: exports.ranking = false
+            default:
+                throw ranking.fail("'ranking' must be true (every county ranked beside the summaries) or false, "
+                                   + "not '\(ranking.text ?? "a list or mapping")'")
+            }
         }
         return exports
     }

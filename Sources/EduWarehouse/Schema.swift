@@ -203,6 +203,7 @@ enum Schema {
         ("011-audit-by-county", auditByCountyMigration),
         ("012-balance-by-county", balanceByCountyMigration),
         ("013-balance-trend", balanceTrendMigration),
+        ("014-county-overview", countyOverviewMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each

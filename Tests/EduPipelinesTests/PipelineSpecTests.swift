@@ -17,7 +17,8 @@ struct PipelineSpecTests {
         #expect(spec.county == "360321")
         #expect(spec.catalogue == "Pipelines/catalogue.yml")
         #expect(spec.standards == "Pipelines/standards.yml")
-        #expect(spec.exports == .init(formats: [.xlsx, .csv, .html, .json], destination: "reports/", counties: ["360321", "360392", "360399"]))
+        #expect(spec.exports == .init(formats: [.xlsx, .csv, .html, .json], destination: "reports/", counties: ["360321", "360392", "360399"],
+                                       ranking: true))
         #expect(spec.schedule == (try CronSchedule("0 6 1 9 *")))
         // The inputs and the catalogue it names are there.
         #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("SampleInputs").path))

@@ -57,7 +57,7 @@ struct StagesMigrationTests {
         #expect(applied == [["t001-warehouse"], ["t002-balance"], ["t003-pipeline-runs"], ["t004-stages-and-schools"], ["t005-run-files"],
                             ["t006-judged-balance"], ["t007-audit"], ["t008-breakdowns"], ["t009-county-names"], ["t010-school-parts"],
                             ["t011-audit-by-county"], ["t012-balance-by-county"],
-                            ["t013-balance-trend"]])
+                            ["t013-balance-trend"], ["t014-county-overview"]])
         #expect(try HandMadeLoads.dump("PRAGMA integrity_check", in: warehouse.connection) == [["tok"]])
         #expect(try HandMadeLoads.dump("PRAGMA foreign_key_check", in: warehouse.connection).isEmpty)
         // No scratch table is left behind, in main or temp.
@@ -114,6 +114,6 @@ struct StagesMigrationTests {
 
         // Opened again, nothing is migrated twice.
         _ = try Warehouse(path: path)
-        #expect(try HandMadeLoads.dump("SELECT count(*) FROM schema_migrations", in: SQLiteConnection(path: path)) == [["i13"]])
+        #expect(try HandMadeLoads.dump("SELECT count(*) FROM schema_migrations", in: SQLiteConnection(path: path)) == [["i14"]])
     }
 }

@@ -13,10 +13,15 @@ struct ReportCommand: ParsableCommand {
             + "school's indicators with the shortfalls against the quality minimums and the schools left out (with why), and "
             + "the schools that do not comply; what the checks (审核) found, each CV computed over figures with errors marked "
             + "(`eduetl audit` lists every finding). Files are named <county>-<code>-<year>-<table>-<YYYYMMDD>.<ext> in --out; an "
-            + "earlier export is never replaced: a second one the same day takes -2, -3 …. Exit status 1 when the warehouse "
+            + "earlier export is never replaced: a second one the same day takes -2, -3 …. With --all-counties, every county's "
+            + "summary and beside them the ranking of every county by its basic composite CV per stage (全部县区-<year>-county-ranking-"
+            + "<YYYYMMDD>.<ext>, from the county_overview view). Exit status 1 when the warehouse "
             + "has no values for the year (or county), or a file cannot be written.")
 
     @OptionGroup var scope: YearAndCountyOptions
+
+    @Flag(help: "Every county's summary, and the ranking of every county by basic composite CV per stage beside them.")
+    var allCounties = false
 
     @Option(help: "The folder the reports go to (created when missing).")
     var out = "reports"
@@ -31,6 +36,10 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var checksOption: ChecksOption
 
     func validate() throws {
+        if allCounties, let county = scope.county {
+            throw ValidationError("--all-counties ranks every county of the year, so it cannot be given with --county \(county.digits); "
+                                  + "leave out --county for the ranking, or --all-counties for one county's summary.")
+        }
         if ReportFormat.list(format) == nil {
             throw ValidationError("--format '\(format)' is not a list of xlsx, csv, html and json (e.g. --format xlsx,html).")
         }
@@ -45,8 +54,10 @@ struct ReportCommand: ParsableCommand {
         let chosen = try scope.chosen(among: counties)
         let output = StandardOutput()
         defer { output.flush() }
+        var exported: [CountyExports.Written] = []
         for code in chosen {
             let written = try exports.export(year: scope.year, county: code)
+            exported.append(written)
             if written.lacksStandards {
                 StandardError.write("eduetl: warning: the warehouse has no standards for the CVs of \(code); "
                                     + "run `eduetl ingest` again with Pipelines/standards.yml in place.\n")
@@ -55,5 +66,13 @@ struct ReportCommand: ParsableCommand {
             for path in written.paths { output.write("  \(path)\n") }
             output.flush()
         }
+        guard allCounties else { return }
+        let ranking = try exports.exportRanking(year: scope.year, beside: exported)
+        guard !ranking.paths.isEmpty else {
+            throw CommandFailure.rejected("county_overview has no county of \(scope.year) with balance figures to rank; "
+                                          + "run `eduetl ingest` again with Pipelines/standards.yml in place.")
+        }
+        output.write("eduetl report: \(ranking.ranking.title): \(Set(ranking.ranking.rows.map(\.countyCode)).count) counties ranked\n")
+        for path in ranking.paths { output.write("  \(path)\n") }
     }
 }
