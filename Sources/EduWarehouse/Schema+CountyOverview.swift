@@ -1,5 +1,5 @@
 extension Schema {
-    /// Migration 012: `county_overview`, a province's counties side by side (issue 15). It reads
+    /// Migration 014: `county_overview`, a province's counties side by side (issue 15). It reads
     /// county_balance, school_compliance and county_targets by name and recomputes no CV, so a later
     /// migration that rewrites those views with the same columns changes nothing here.
     static var countyOverviewMigration: String {
