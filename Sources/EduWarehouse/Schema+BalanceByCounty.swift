@@ -92,7 +92,7 @@ extension Schema {
         let errorsPerField = indicatorFields.map { "sum(x.figure = 0 AND x.field = '\($0)') OVER county AS errors_\($0)" }
         return """
         (SELECT x.*,
-                group_concat(x.note, '; ') FILTER (WHERE x.standard = 'basic') OVER (PARTITION BY x.year, x.county_code, x.stage
+                group_concat(x.note, '; ') FILTER (WHERE x.standard = 'basic') OVER (PARTITION BY x.county_code, x.year, x.stage
                     ORDER BY x.position ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS basic_notes,
                 count(x.cv) FILTER (WHERE x.standard = 'basic') OVER county AS basic_cvs,
                 count(*) FILTER (WHERE x.standard = 'basic') OVER county AS basic_wanted,
@@ -111,7 +111,7 @@ extension Schema {
                FROM audit_findings a
                JOIN school_indicators i ON i.year = a.year AND i.school_code = a.school_code AND i.stage = a.stage
                WHERE a.severity = 'error' AND i.excluded_reason IS NULL) x
-         WINDOW county AS (PARTITION BY x.year, x.county_code, x.stage))
+         WINDOW county AS (PARTITION BY x.county_code, x.year, x.stage))
         """
     }
 
@@ -153,7 +153,7 @@ extension Schema {
         (SELECT i.year, i.county_code, i.stage,
                        \(sums.joined(separator: ",\n                       "))
                 FROM school_indicators i WHERE i.excluded_reason IS NULL AND i.students > 0
-                GROUP BY i.year, i.county_code, i.stage)
+                GROUP BY i.county_code, i.year, i.stage)
         """
     }
 }

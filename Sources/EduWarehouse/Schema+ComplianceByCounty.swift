@@ -35,7 +35,7 @@ extension Schema {
                            CASE WHEN \(value) IS NULL THEN NULL ELSE \(value) >= qm.minimum END AS met
                     FROM school_indicators i JOIN quality_minimums qm ON qm.stage = i.stage
                     WHERE qm.indicator IN \(indicatorIDs)) q
-              WINDOW school AS (PARTITION BY q.year, q.county_code, q.school_code, q.stage)) t;
+              WINDOW school AS (PARTITION BY q.county_code, q.year, q.school_code, q.stage)) t;
         """
     }
 }

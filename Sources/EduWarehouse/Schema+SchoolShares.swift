@@ -71,7 +71,8 @@ extension Schema {
     /// school_students counts the whole school's primary, junior and senior pupils.
     static func schoolPartsFromSharesSelect(_ scope: SchoolScope) -> String {
         let inputs = partColumns.dropLast().map { "max(CASE WHEN f.indicator = '\($0)' THEN f.value END)" }
-        let school = "w.year = f.year AND w.county_code = f.county_code AND w.school_code = f.school_code AND w.stage IN ('primary', 'junior', 'senior')"
+        // (+w.county_code: looked up by the school's key, not by scanning its county's values.)
+        let school = "w.year = f.year AND +w.county_code = f.county_code AND w.school_code = f.school_code AND w.stage IN ('primary', 'junior', 'senior')"
         return """
         SELECT f.year, f.county_code, f.school_code, f.stage,
                \(inputs.joined(separator: ",\n       ")),

@@ -18,7 +18,7 @@ extension Schema {
                                                AND p.county_code = i.county_code
                            WHERE i.stage = '\(figure.stage)' AND i.excluded_reason IS NULL
                              AND \(numerator) IS NOT NULL AND p.\(figure.denominator) > 0
-                           GROUP BY p.year, p.county_code) k
+                           GROUP BY p.county_code, p.year) k
                 WHERE k.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM county_values g
                     WHERE g.current = 1 AND g.year = k.year AND g.county_code = k.county_code AND g.indicator = k.indicator)
             """
@@ -63,7 +63,7 @@ extension Schema {
               FROM school_indicators i JOIN standard_indicators si ON si.standard = 'basic'
               WHERE i.excluded_reason IS NULL AND i.students > 0) v
         WHERE v.x IS NOT NULL AND v.area IS NOT NULL
-        GROUP BY v.year, v.county_code, v.stage, v.indicator, v.area;
+        GROUP BY v.county_code, v.year, v.stage, v.indicator, v.area;
 
         -- Per county, stage and indicator with at least two areas: the highest and the lowest area
         -- mean and their ratio (基本均衡 asks that urban and rural schools' conditions be close).
@@ -78,7 +78,7 @@ extension Schema {
                      min(m.mean) OVER areas AS lowest_mean,
                      row_number() OVER (areas ORDER BY m.area) AS nth
               FROM urban_rural_means m
-              WINDOW areas AS (PARTITION BY m.year, m.county_code, m.stage, m.indicator)) g
+              WINDOW areas AS (PARTITION BY m.county_code, m.year, m.stage, m.indicator)) g
         WHERE g.nth = 1 AND g.areas >= 2;
         """
     }

@@ -36,6 +36,8 @@ extension Warehouse {
             }
             // A warehouse with no values yet, or none for these schools, takes plain inserts.
             let warehouseEmpty = try statements.anyValue.rows().first?.first?.int == 0
+            var checkedSchools: [String: Bool] = [:]
+            var fresh = FreshSchoolParts()
             for sheet in file.sheets {
                 let sheetID = try insertSheet(sheet, fileID: fileID)
                 for reject in sheet.rejects {
@@ -45,7 +47,6 @@ extension Warehouse {
                     ])
                 }
                 result.rejects += sheet.rejects.count
-                var checkedSchools: [String: Bool] = [:]
                 for resolved in sheet.records where resolved.record.stage == .county {
                     try insertCountyValues(resolved, sheetID: sheetID, result: &result)
                 }
@@ -62,10 +63,16 @@ extension Warehouse {
                             checkedSchools[key] = mayConflict
                         }
                     }
+                    fresh.add(resolved, fresh: !mayConflict && result.superseded.isEmpty)
                     try insertValues(resolved, sheetID: sheetID, run: run, checkExisting: mayConflict, result: &result)
                 }
             }
-            try touchSchools(ofFile: fileID)
+            if result.superseded.isEmpty {
+                try fresh.insert(into: connection)
+                try touchSchools(fresh.recomputed)
+            } else {
+                try touchSchools(ofFile: fileID)
+            }
             try refreshTouchedSchools()
             return result
         }

@@ -21,6 +21,12 @@ extension Warehouse {
             """)
     }
 
+    /// Schools and years whose parts SQL recomputes (FreshSchoolParts wrote the others').
+    func touchSchools(_ schools: [(year: Int, school: String)]) throws {
+        let insert = try connection.prepare("INSERT OR IGNORE INTO temp.touched_schools (year, school_code) VALUES (?, ?)")
+        for school in schools { _ = try insert.run([.int(Int64(school.year)), .text(school.school)]) }
+    }
+
     /// Recomputes the touched schools' rows of school_shares, then of school_parts, and lets the
     /// triggers work again.
     func refreshTouchedSchools() throws {
