@@ -11,6 +11,9 @@ extension Schema {
 
     /// school_compliance as 006 made it, each school's tally a window over its own rows (so a county's
     /// query reads that county's school parts), its values read from school_indicators directly.
+    /// The window is partitioned county, year, stage, school: SQLite then reads the county's parts
+    /// through school_parts_county; with the school before the stage it took school_parts_school
+    /// (every school of the year) for the order it gives, 3.5 times the one-county time nationally.
     static var schoolComplianceByCounty: String {
         let value = indicatorValue(of: "qm.indicator")
         return """
@@ -35,7 +38,7 @@ extension Schema {
                            CASE WHEN \(value) IS NULL THEN NULL ELSE \(value) >= qm.minimum END AS met
                     FROM school_indicators i JOIN quality_minimums qm ON qm.stage = i.stage
                     WHERE qm.indicator IN \(indicatorIDs)) q
-              WINDOW school AS (PARTITION BY q.county_code, q.year, q.school_code, q.stage)) t;
+              WINDOW school AS (PARTITION BY q.county_code, q.year, q.stage, q.school_code)) t;
         """
     }
 }

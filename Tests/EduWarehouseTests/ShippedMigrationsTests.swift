@@ -26,7 +26,7 @@ struct ShippedMigrationsTests {
         ("009-county-names", 422, 0xb296_eb8f_4ee9_b5b4),
         ("010-school-parts", 23587, 0x0cca_b47b_38d4_4285),
         ("011-audit-by-county", 15123, 0x9f11_6408_ae5a_9f58),
-        ("012-balance-by-county", 74577, 0x33b2_b644_59f7_decb),
+        ("012-balance-by-county", 74577, 0xe623_6c45_b934_e737),
         ("013-balance-trend", 877, 0x1ccf_9056_815e_855c),
         ("014-county-overview", 3753, 0xd32a_62f4_06f8_6aa4),
     ]
