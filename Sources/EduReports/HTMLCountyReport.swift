@@ -26,6 +26,26 @@ enum HTMLText {
         }
         return result
     }
+
+    /// A page's start, up to its header's title: the same head (UTF-8, the report's styles, the
+    /// generating command) for every page eduetl writes.
+    static func pageStart(title: String, generator: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="\(escape(generator))">
+        <title>\(escape(title))</title>
+        <style>\(HTMLCountyReport.style)</style>
+        </head>
+        <body>
+        <header>
+        <h1>\(escape(title))</h1>
+
+        """
+    }
 }
 
 /// The county summary as one self-contained HTML page: no scripts, no external fonts, images,
@@ -35,19 +55,7 @@ enum HTMLText {
 /// Every text from the warehouse (school names, reasons, file names) is escaped.
 public enum HTMLCountyReport {
     public static func page(_ report: CountyReport) -> String {
-        var html = """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="eduetl report">
-        <title>\(HTMLText.escape(report.title))</title>
-        <style>\(style)</style>
-        </head>
-        <body>
-        <header>
-        <h1>\(HTMLText.escape(report.title))</h1>
+        var html = HTMLText.pageStart(title: report.title, generator: "eduetl report") + """
         <p class="meta">行政区划代码 \(HTMLText.escape(report.summary.countyCode)) · 学年 \(report.summary.year) · \
         导出日期 \(report.generatedDay) · 数据来源 \(report.summary.sourceFiles.count) 个文件</p>
         </header>

@@ -7,19 +7,7 @@ import Foundation
 /// beside it (same folder, so the links hold wherever the folder is copied).
 public enum HTMLProvinceRanking {
     public static func page(_ ranking: ProvinceRanking) -> String {
-        var html = """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="eduetl report --all-counties">
-        <title>\(HTMLText.escape(ranking.title))</title>
-        <style>\(HTMLCountyReport.style)</style>
-        </head>
-        <body>
-        <header>
-        <h1>\(HTMLText.escape(ranking.title))</h1>
+        var html = HTMLText.pageStart(title: ranking.title, generator: "eduetl report --all-counties") + """
         <p class="meta">学年 \(ranking.year) · \(ranking.counties.count) 个县区 · 导出日期 \(ranking.generatedDay)</p>
         </header>
         <section id="chart">

@@ -169,15 +169,21 @@ extension Schema {
     /// pause them (a row in school_figures_paused, inside the load's transaction) and recompute the
     /// schools they touched once, at the end.
     static var schoolFiguresTriggers: String {
+        loadedValuesTriggers(keeping: "school_figures", paused: "school_figures_paused", refresh: schoolFiguresRefresh)
+    }
+
+    /// An AFTER INSERT, DELETE and UPDATE trigger on loaded_values each, named …_keeps_<kept>, that
+    /// runs `refresh` for the changed row's school and year unless `paused` has a row.
+    static func loadedValuesTriggers(keeping kept: String, paused: String, refresh: (SchoolScope) -> String) -> String {
         let events: [(name: String, event: String, rows: [String])] = [
             ("insert", "INSERT", ["NEW"]), ("delete", "DELETE", ["OLD"]), ("update", "UPDATE", ["OLD", "NEW"]),
         ]
         return events.map { trigger in
             """
-            CREATE TRIGGER loaded_values_\(trigger.name)_keeps_school_figures AFTER \(trigger.event) ON loaded_values
-            WHEN NOT EXISTS (SELECT 1 FROM school_figures_paused)
+            CREATE TRIGGER loaded_values_\(trigger.name)_keeps_\(kept) AFTER \(trigger.event) ON loaded_values
+            WHEN NOT EXISTS (SELECT 1 FROM \(paused))
             BEGIN
-            \(trigger.rows.map { schoolFiguresRefresh(.row($0)) }.joined(separator: "\n"))
+            \(trigger.rows.map { refresh(.row($0)) }.joined(separator: "\n"))
             END;
             """
         }.joined(separator: "\n")

@@ -101,17 +101,6 @@ extension Schema {
     /// pause them (a row in school_parts_paused, inside the load's transaction) and recompute the
     /// schools they touched once, at the end.
     static var schoolSharesTriggers: String {
-        let events: [(name: String, event: String, rows: [String])] = [
-            ("insert", "INSERT", ["NEW"]), ("delete", "DELETE", ["OLD"]), ("update", "UPDATE", ["OLD", "NEW"]),
-        ]
-        return events.map { trigger in
-            """
-            CREATE TRIGGER loaded_values_\(trigger.name)_keeps_school_parts AFTER \(trigger.event) ON loaded_values
-            WHEN NOT EXISTS (SELECT 1 FROM school_parts_paused)
-            BEGIN
-            \(trigger.rows.map { schoolSharesRefresh(.row($0)) }.joined(separator: "\n"))
-            END;
-            """
-        }.joined(separator: "\n")
+        loadedValuesTriggers(keeping: "school_parts", paused: "school_parts_paused", refresh: schoolSharesRefresh)
     }
 }
