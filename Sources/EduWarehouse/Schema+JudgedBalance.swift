@@ -235,12 +235,17 @@ extension Schema {
         ("junior_teachers_bachelor_share", "junior", "required_degree", "full_time_teachers"),
     ]
 
+    /// A computed county figure's numerator over a school part under `alias`: the stage's required
+    /// degree (专科 for primary, 本科 for junior, else 高于规定学历), or the field.
+    static func computedNumerator(_ stage: String, _ numerator: String, alias: String) -> String {
+        guard numerator == "required_degree" else { return "\(alias).\(numerator)" }
+        return stage == "primary" ? "coalesce(\(alias).teachers_college_degree, \(alias).teachers_above_required_degree)"
+            : "coalesce(\(alias).teachers_bachelor_degree, \(alias).teachers_above_required_degree)"
+    }
+
     static var judgedCountyTargets: String {
         let computed = computedCountyFigures.map { figure in
-            let numerator = figure.numerator == "required_degree"
-                ? (figure.stage == "primary" ? "coalesce(f.teachers_college_degree, f.teachers_above_required_degree)"
-                    : "coalesce(f.teachers_bachelor_degree, f.teachers_above_required_degree)")
-                : "f.\(figure.numerator)"
+            let numerator = computedNumerator(figure.stage, figure.numerator, alias: "f")
             return """
             SELECT f.year, f.county_code, '\(figure.id)' AS indicator, sum(\(numerator)) / sum(f.\(figure.denominator)) AS value,
                        count(*) AS schools

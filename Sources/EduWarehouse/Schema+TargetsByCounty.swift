@@ -5,10 +5,7 @@ extension Schema {
     /// (each a GROUP BY over a plain join), so a county's query reads that county's school parts.
     static var countyTargetsByCounty: String {
         let computed = computedCountyFigures.map { figure in
-            let numerator = figure.numerator == "required_degree"
-                ? (figure.stage == "primary" ? "coalesce(p.teachers_college_degree, p.teachers_above_required_degree)"
-                    : "coalesce(p.teachers_bachelor_degree, p.teachers_above_required_degree)")
-                : "p.\(figure.numerator)"
+            let numerator = computedNumerator(figure.stage, figure.numerator, alias: "p")
             return """
             SELECT * FROM (SELECT p.year AS year, p.county_code AS county_code, '\(figure.id)' AS indicator,
                                   sum(\(numerator)) / sum(p.\(figure.denominator)) AS value, count(*) AS schools,
