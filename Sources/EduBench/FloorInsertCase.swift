@@ -9,7 +9,7 @@ import EduWarehouse
 /// `floor-insert DB TSV`: the warehouse floor of issue 5. A new warehouse (the real schema, made
 /// by `Warehouse(path:)`'s migrations) gets one source_files row and one sheets row; then the
 /// value rows of the TSV are loaded into memory (not timed) and written with one prepared
-/// `INSERT INTO loaded_values (…) VALUES (?,?,?,?,?,?,?,?,?)`, bound and stepped per row, between
+/// `INSERT INTO value_cells (…) VALUES (?,?,?,?,?,?,?,?,?)`, bound and stepped per row, between
 /// BEGIN IMMEDIATE and COMMIT (timed). Same PRAGMAs as the warehouse (`Warehouse.pragmas`:
 /// journal_mode WAL, synchronous NORMAL, foreign_keys ON, its page cache), and the same process-wide
 /// SQLite configuration, which `Warehouse(path:)` sets before this connection opens. Text is bound
@@ -58,9 +58,12 @@ enum FloorInsertCase {
             """)
         let sheetID = sqlite3_last_insert_rowid(db.handle)
 
+        // The texts of stages, fields and units are numbered in value_terms beforehand (untimed, as
+        // the TSV's load): the floor is the insert of the rows, as ingest writes them (migration 015).
+        let terms = try rows.termIDs(in: db)
         let insert = try db.prepare(rows.hasCurrent
-            ? "INSERT INTO loaded_values (year, county_code, school_code, stage, field, value, unit, sheet_id, cell, current) VALUES (?,?,?,?,?,?,?,?,?,?)"
-            : "INSERT INTO loaded_values (year, county_code, school_code, stage, field, value, unit, sheet_id, cell) VALUES (?,?,?,?,?,?,?,?,?)")
+            ? "INSERT INTO value_cells (year, county_code, school_code, stage_id, field_id, value, unit_id, sheet_id, cell, current) VALUES (?,?,?,?,?,?,?,?,?,?)"
+            : "INSERT INTO value_cells (year, county_code, school_code, stage_id, field_id, value, unit_id, sheet_id, cell) VALUES (?,?,?,?,?,?,?,?,?)")
         let hasCurrent = rows.hasCurrent
         defer { sqlite3_finalize(insert) }
 
@@ -77,19 +80,19 @@ enum FloorInsertCase {
                         sqlite3_bind_text(insert, index, base + Int(span.offset), span.length, nil)  // nil: SQLITE_STATIC
                     }
                 }
-                for row in rows.rows {
+                for (number, row) in rows.rows.enumerated() {
                     sqlite3_bind_int64(insert, 1, row.year)
                     text(2, row.county)
                     text(3, row.school)
-                    text(4, row.stage)
-                    text(5, row.field)
+                    sqlite3_bind_int64(insert, 4, terms.stage[number])
+                    sqlite3_bind_int64(insert, 5, terms.field[number])
                     sqlite3_bind_double(insert, 6, row.value)
-                    text(7, row.unit)
+                    if terms.unit[number] < 0 { sqlite3_bind_null(insert, 7) } else { sqlite3_bind_int64(insert, 7, terms.unit[number]) }
                     sqlite3_bind_int64(insert, 8, sheetID)
                     text(9, row.cell)
                     if hasCurrent { sqlite3_bind_int64(insert, 10, row.current) }
                     let code = sqlite3_step(insert)
-                    guard code == SQLITE_DONE else { throw db.failure(code, "INSERT INTO loaded_values") }
+                    guard code == SQLITE_DONE else { throw db.failure(code, "INSERT INTO value_cells") }
                     sqlite3_reset(insert)
                 }
             }
@@ -139,6 +142,14 @@ enum FloorInsertCase {
             return statement
         }
 
+        /// The first column of the first row of a query: an integer.
+        func integer(_ sql: String) throws -> Int64 {
+            let statement = try prepare(sql)
+            defer { sqlite3_finalize(statement) }
+            guard sqlite3_step(statement) == SQLITE_ROW else { throw failure(sqlite3_errcode(handle), sql) }
+            return sqlite3_column_int64(statement, 0)
+        }
+
         func failure(_ code: Int32, _ what: String) -> BenchError {
             BenchError("\(path): \(what): \(String(cString: sqlite3_errmsg(handle))) (code \(code))")
         }
@@ -148,6 +159,34 @@ enum FloorInsertCase {
 /// The value rows of the TSV, parsed once: numbers as numbers, every text field NUL-terminated
 /// in one byte arena and referred to by offset and length.
 struct ValueRows {
+    /// Each row's stage, field and unit as value_terms ids (-1: no unit), the terms added to the
+    /// warehouse first.
+    func termIDs(in db: FloorInsertCase.Connection) throws -> (stage: [Int64], field: [Int64], unit: [Int64]) {
+        var known: [String: Int64] = [:]
+        var stage: [Int64] = [], field: [Int64] = [], unit: [Int64] = []
+        stage.reserveCapacity(rows.count)
+        field.reserveCapacity(rows.count)
+        unit.reserveCapacity(rows.count)
+        try db.execute("BEGIN")
+        func id(_ span: Span) throws -> Int64 {
+            guard span.offset >= 0 else { return -1 }
+            let text = String(decoding: arena[Int(span.offset)..<Int(span.offset + span.length)], as: UTF8.self)
+            if let found = known[text] { return found }
+            let escaped = text.replacingOccurrences(of: "'", with: "''")
+            try db.execute("INSERT OR IGNORE INTO value_terms (term) VALUES ('\(escaped)')")
+            let found = try db.integer("SELECT id FROM value_terms WHERE term = '\(escaped)'")
+            known[text] = found
+            return found
+        }
+        for row in rows {
+            stage.append(try id(row.stage))
+            field.append(try id(row.field))
+            unit.append(try id(row.unit))
+        }
+        try db.execute("COMMIT")
+        return (stage, field, unit)
+    }
+
     struct Span {
         var offset: Int32
         var length: Int32

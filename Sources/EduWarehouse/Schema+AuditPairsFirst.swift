@@ -29,4 +29,35 @@ extension Schema {
           AND pv.value > wv.value
         """
     }
+
+    /// audit_findings as 012 made it, subset_exceeds_total reading value_cells (migration 015): a
+    /// value whose field is a part is picked by its field's number, without its texts, and its whole
+    /// looked up by value_cells_key; the sheet, file and school are joined to the findings alone.
+    static var auditFindingsOnValueCells: String {
+        auditFindingsPairsFirst.components(separatedBy: "\nUNION ALL\n").map { arm in
+            arm.hasPrefix("-- subset_exceeds_total:") ? subsetExceedsTotalOnValueCells : arm
+        }.joined(separator: "\nUNION ALL\n")
+    }
+
+    private static var subsetExceedsTotalOnValueCells: String {
+        let fieldName = "coalesce((SELECT name FROM fields WHERE id = pair.part), pair.part)"
+        let wholeName = "coalesce((SELECT name FROM fields WHERE id = pair.whole), pair.whole)"
+        return """
+        -- subset_exceeds_total: a part above its whole, in the same school part (parts picked by their field's number, the whole by its key).
+        SELECT pv.year, pv.county_code, s.township, pv.school_code, s.name, ps.term, r.rule, r.severity,
+               \(filled(field: fieldName, value: "pv.value", other: wholeName, otherValue: "wv.value")),
+               pair.part, pv.value, '<= ' || pair.whole, f.path, sh.name, pv.cell
+        FROM audit_rules r
+        CROSS JOIN value_cells pv
+        CROSS JOIN (SELECT q.part, q.whole, tp.id AS part_id, tw.id AS whole_id FROM audit_pairs q
+                    JOIN value_terms tp ON tp.term = q.part JOIN value_terms tw ON tw.term = q.whole) pair ON pair.part_id = pv.field_id
+        CROSS JOIN value_cells wv ON wv.year = pv.year AND wv.school_code = pv.school_code AND wv.stage_id = pv.stage_id
+                                 AND wv.field_id = pair.whole_id AND wv.current = 1
+        CROSS JOIN value_terms ps ON ps.id = pv.stage_id
+        CROSS JOIN sheets sh ON sh.id = pv.sheet_id
+        CROSS JOIN source_files f ON f.id = sh.file_id
+        LEFT JOIN schools s ON s.code = pv.school_code
+        WHERE r.rule = 'subset_exceeds_total' AND pv.current = 1 AND pv.value > wv.value
+        """
+    }
 }

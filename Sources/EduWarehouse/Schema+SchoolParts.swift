@@ -172,15 +172,17 @@ extension Schema {
         loadedValuesTriggers(keeping: "school_figures", paused: "school_figures_paused", refresh: schoolFiguresRefresh)
     }
 
-    /// An AFTER INSERT, DELETE and UPDATE trigger on loaded_values each, named …_keeps_<kept>, that
-    /// runs `refresh` for the changed row's school and year unless `paused` has a row.
-    static func loadedValuesTriggers(keeping kept: String, paused: String, refresh: (SchoolScope) -> String) -> String {
+    /// An AFTER INSERT, DELETE and UPDATE trigger on `table` (the values' table: loaded_values until
+    /// migration 015, value_cells since) each, named <table>_<event>_keeps_<kept>, that runs `refresh`
+    /// for the changed row's school and year unless `paused` has a row.
+    static func loadedValuesTriggers(keeping kept: String, paused: String, refresh: (SchoolScope) -> String,
+                                     on table: String = "loaded_values") -> String {
         let events: [(name: String, event: String, rows: [String])] = [
             ("insert", "INSERT", ["NEW"]), ("delete", "DELETE", ["OLD"]), ("update", "UPDATE", ["OLD", "NEW"]),
         ]
         return events.map { trigger in
             """
-            CREATE TRIGGER loaded_values_\(trigger.name)_keeps_\(kept) AFTER \(trigger.event) ON loaded_values
+            CREATE TRIGGER \(table)_\(trigger.name)_keeps_\(kept) AFTER \(trigger.event) ON \(table)
             WHEN NOT EXISTS (SELECT 1 FROM \(paused))
             BEGIN
             \(trigger.rows.map { refresh(.row($0)) }.joined(separator: "\n"))

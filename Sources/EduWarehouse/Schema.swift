@@ -204,6 +204,7 @@ enum Schema {
         ("012-balance-by-county", balanceByCountyMigration),
         ("013-balance-trend", balanceTrendMigration),
         ("014-county-overview", countyOverviewMigration),
+        ("015-compact-values", compactValuesMigration),
     ]
 
     /// The runs of scheduled pipelines (`eduetl run`, `eduetl schedule run-due`): which slot each

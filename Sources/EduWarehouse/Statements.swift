@@ -7,8 +7,15 @@ final class Statements {
     }
 
     private var cache: [String: SQLiteStatement] = [:]
+    /// value_terms' ids by text, for the load in progress (emptied when one starts: a rolled-back
+    /// load's new terms are gone).
+    var termIDs: [String: Int64] = [:]
 
     /// Prepared on first use, keyed by the property's name (hashing a short key, not the SQL).
+    func cachedStatement(_ sql: String, key: String) throws(WarehouseError) -> SQLiteStatement {
+        try statement(sql, key: key)
+    }
+
     private func statement(_ sql: String, key: String = #function) throws(WarehouseError) -> SQLiteStatement {
         if let cached = cache[key] { return cached }
         let prepared = try connection.prepare(sql)
@@ -48,13 +55,13 @@ final class Statements {
     }
     var deleteValuesOfFile: SQLiteStatement {
         get throws(WarehouseError) {
-            try statement("DELETE FROM loaded_values WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = ?)")
+            try statement("DELETE FROM value_cells WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = ?)")
         }
     }
     var promoteOverridden: SQLiteStatement {
         get throws(WarehouseError) {
             try statement("""
-                UPDATE loaded_values SET current = 1 WHERE id IN (
+                UPDATE value_cells SET current = 1 WHERE id IN (
                     SELECT max(v.id) FROM loaded_values v
                     JOIN temp.orphan_keys o ON o.year = v.year AND o.school_code = v.school_code AND o.stage = v.stage AND o.field = v.field
                     WHERE v.current = 0
@@ -121,24 +128,26 @@ final class Statements {
         }
     }
     var anyValue: SQLiteStatement {
-        get throws(WarehouseError) { try statement("SELECT EXISTS (SELECT 1 FROM loaded_values)") }
+        get throws(WarehouseError) { try statement("SELECT EXISTS (SELECT 1 FROM value_cells)") }
     }
     /// The value hot path: bound in place, one row per loaded value.
     var insertValue: SQLiteStatement {
         get throws(WarehouseError) {
             try statement("""
-                INSERT INTO loaded_values (year, county_code, school_code, stage, field, value, unit, sheet_id, cell)
+                INSERT INTO value_cells (year, county_code, school_code, stage_id, field_id, value, unit_id, sheet_id, cell)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         }
     }
     var existingValue: SQLiteStatement {
         get throws(WarehouseError) {
-            try statement("SELECT id, value, sheet_id, cell FROM loaded_values WHERE year = ? AND school_code = ? AND stage = ? AND field = ? AND current = 1")
+            try statement("""
+                SELECT id, value, sheet_id, cell FROM value_cells WHERE year = ? AND school_code = ? AND stage_id = ? AND field_id = ? AND current = 1
+                """)
         }
     }
     var overrideValue: SQLiteStatement {
-        get throws(WarehouseError) { try statement("UPDATE loaded_values SET current = 0 WHERE id = ?") }
+        get throws(WarehouseError) { try statement("UPDATE value_cells SET current = 0 WHERE id = ?") }
     }
     var insertConflict: SQLiteStatement {
         get throws(WarehouseError) {
@@ -164,6 +173,6 @@ final class Statements {
         }
     }
     var schoolHasValues: SQLiteStatement {
-        get throws(WarehouseError) { try statement("SELECT EXISTS (SELECT 1 FROM loaded_values WHERE year = ? AND school_code = ? AND current = 1)") }
+        get throws(WarehouseError) { try statement("SELECT EXISTS (SELECT 1 FROM value_cells WHERE year = ? AND school_code = ? AND current = 1)") }
     }
 }

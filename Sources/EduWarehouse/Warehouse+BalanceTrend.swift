@@ -21,7 +21,7 @@ extension Warehouse {
 
     /// The latest year before `year` the warehouse holds school figures of the county for; nil when none.
     public func previousYear(before year: Int, county: String) throws -> Int? {
-        try connection.prepare("SELECT max(year) AS year FROM loaded_values WHERE current = 1 AND county_code = ? AND year < ?")
+        try connection.prepare("SELECT max(year) AS year FROM value_cells WHERE current = 1 AND county_code = ? AND year < ?")
             .rows([.text(county), .int(Int64(year))]).first?.int("year").map { Int(clamping: $0) }
     }
 

@@ -15,6 +15,7 @@ extension Warehouse {
                 return LoadResult(outcome: .unchanged, fileID: earlier.id, values: 0, rejects: 0, conflicts: 0, superseded: [])
             }
             var result = LoadResult(outcome: .loaded, fileID: 0, values: 0, rejects: 0, conflicts: 0, superseded: [])
+            statements.termIDs = [:]
             try startTouchingSchools()
             let message = file.warnings.isEmpty ? nil : file.warnings.joined(separator: "\n")
             try statements.insertFile.run([
@@ -150,12 +151,13 @@ extension Warehouse {
                               result: inout LoadResult) throws {
         let insert = try statements.insertValue
         let stage = resolved.record.stage.rawValue
+        let stageID = try statements.id(ofTerm: stage)
         // The record's own columns are bound once: SQLite keeps bindings across resets.
         func bindRecord() {
             insert.bindInt(1, Int64(resolved.year))
             insert.bindText(2, resolved.countyCode)
             insert.bindText(3, resolved.schoolCode)
-            insert.bindText(4, stage)
+            insert.bindInt(4, stageID)
             insert.bindInt(8, sheetID)
         }
         bindRecord()
@@ -164,9 +166,9 @@ extension Warehouse {
                 bindRecord()
                 continue
             }
-            insert.bindText(5, value.field)
+            insert.bindInt(5, try statements.id(ofTerm: value.field))
             insert.bindDouble(6, value.value)
-            insert.bindText(7, value.unit)
+            insert.bindInt(7, try statements.id(ofTerm: value.unit))
             insert.bindText(9, value.cell.reference)
             if try insert.step(allowingConstraint: true) == SQLITE_CONSTRAINT {
                 // The same key twice in this file (a school listed twice): the later row wins.
@@ -199,8 +201,9 @@ extension Warehouse {
     private func replaceExisting(_ resolved: ResolvedRecord, _ value: FieldValue, sheetID: Int64, run: Int64,
                                  result: inout LoadResult) throws -> Bool {
         let stage = resolved.record.stage.rawValue
-        guard let old = try statements.existingValue.rows([.int(Int64(resolved.year)), .text(resolved.schoolCode), .text(stage),
-                                                           .text(value.field)]).first,
+        let stageID = try statements.id(ofTerm: stage), fieldID = try statements.id(ofTerm: value.field)
+        guard let old = try statements.existingValue.rows([.int(Int64(resolved.year)), .text(resolved.schoolCode), .int(stageID),
+                                                           .int(fieldID)]).first,
               let oldID = old[0].int else { return false }
         if old[1].double != value.value {
             try statements.insertConflict.run([
@@ -211,8 +214,8 @@ extension Warehouse {
         }
         try statements.overrideValue.run([.int(oldID)])
         try statements.insertValue.run([.int(Int64(resolved.year)), .text(resolved.countyCode), .text(resolved.schoolCode),
-                                        .text(stage), .text(value.field), .double(value.value), .text(value.unit), .int(sheetID),
-                                        .text(value.cell.reference)])
+                                        .int(stageID), .int(fieldID), .double(value.value), .int(try statements.id(ofTerm: value.unit)),
+                                        .int(sheetID), .text(value.cell.reference)])
         result.values += 1
         return true
     }

@@ -17,7 +17,7 @@ extension Warehouse {
     func touchSchools(ofFile fileID: Int64) throws {
         try connection.execute("""
             INSERT OR IGNORE INTO temp.touched_schools
-            SELECT DISTINCT year, school_code FROM loaded_values WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = \(fileID))
+            SELECT DISTINCT year, school_code FROM value_cells WHERE sheet_id IN (SELECT id FROM sheets WHERE file_id = \(fileID))
             """)
     }
 

@@ -11,15 +11,15 @@ extension Warehouse {
     public func yearsAndCounties() throws -> [(year: Int, county: String)] {
         try connection.prepare("""
             WITH RECURSIVE counties(code) AS (
-                SELECT min(county_code) FROM loaded_values WHERE current = 1
+                SELECT min(county_code) FROM value_cells WHERE current = 1
                 UNION ALL
-                SELECT (SELECT min(county_code) FROM loaded_values WHERE current = 1 AND county_code > counties.code)
+                SELECT (SELECT min(county_code) FROM value_cells WHERE current = 1 AND county_code > counties.code)
                 FROM counties WHERE counties.code IS NOT NULL
             ), years(code, year) AS (
-                SELECT code, (SELECT min(year) FROM loaded_values WHERE current = 1 AND county_code = counties.code)
+                SELECT code, (SELECT min(year) FROM value_cells WHERE current = 1 AND county_code = counties.code)
                 FROM counties WHERE code IS NOT NULL
                 UNION ALL
-                SELECT code, (SELECT min(year) FROM loaded_values WHERE current = 1 AND county_code = years.code AND year > years.year)
+                SELECT code, (SELECT min(year) FROM value_cells WHERE current = 1 AND county_code = years.code AND year > years.year)
                 FROM years WHERE years.year IS NOT NULL
             )
             SELECT year, code AS county_code FROM years WHERE year IS NOT NULL ORDER BY year, county_code
@@ -127,7 +127,7 @@ extension Warehouse {
     public func sourceFiles(year: Int, county: String) throws -> [String] {
         try connection.prepare("""
             SELECT DISTINCT f.path AS path FROM (
-                SELECT sheet_id, year, county_code FROM loaded_values WHERE current = 1
+                SELECT sheet_id, year, county_code FROM value_cells WHERE current = 1
                 UNION ALL SELECT sheet_id, year, county_code FROM county_values WHERE current = 1
             ) v JOIN sheets s ON s.id = v.sheet_id JOIN source_files f ON f.id = s.file_id
             WHERE v.year = ? AND v.county_code = ? ORDER BY f.path

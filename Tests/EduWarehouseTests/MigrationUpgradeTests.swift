@@ -59,6 +59,10 @@ struct MigrationUpgradeTests {
             .compactMap { $0.first.map { String($0.dropFirst()) } }
         var dump: [String: [[String]]] = [:]
         for name in names { dump[name] = try HandMadeLoads.dump("SELECT * FROM \(name) ORDER BY rowid", in: connection) }
+        // loaded_values is a view over value_cells since migration 015: its rows, as they were.
+        if dump["loaded_values"] == nil {
+            dump["loaded_values"] = try HandMadeLoads.dump("SELECT * FROM loaded_values ORDER BY id", in: connection)
+        }
         return dump
     }
 
