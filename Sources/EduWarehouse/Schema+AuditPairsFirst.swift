@@ -5,9 +5,12 @@ extension Schema {
     /// whose field is a part (audit_pairs) looks its whole up through loaded_values_key, and the
     /// sheet, file and school are joined to the findings alone.
     static var auditFindingsPairsFirst: String {
-        auditFindingsByCounty.components(separatedBy: "\nUNION ALL\n").map { arm in
-            arm.hasPrefix("-- subset_exceeds_total:") ? subsetExceedsTotalArm : arm
-        }.joined(separator: "\nUNION ALL\n")
+        replacingArm("-- subset_exceeds_total:", of: auditFindingsByCounty, with: subsetExceedsTotalArm)
+    }
+
+    /// audit_findings' text with the arm (between UNION ALLs) that starts with `prefix` replaced.
+    static func replacingArm(_ prefix: String, of view: String, with arm: String) -> String {
+        view.components(separatedBy: "\nUNION ALL\n").map { $0.hasPrefix(prefix) ? arm : $0 }.joined(separator: "\nUNION ALL\n")
     }
 
     private static var subsetExceedsTotalArm: String {
@@ -34,9 +37,7 @@ extension Schema {
     /// value whose field is a part is picked by its field's number, without its texts, and its whole
     /// looked up by value_cells_key; the sheet, file and school are joined to the findings alone.
     static var auditFindingsOnValueCells: String {
-        auditFindingsPairsFirst.components(separatedBy: "\nUNION ALL\n").map { arm in
-            arm.hasPrefix("-- subset_exceeds_total:") ? subsetExceedsTotalOnValueCells : arm
-        }.joined(separator: "\nUNION ALL\n")
+        replacingArm("-- subset_exceeds_total:", of: auditFindingsPairsFirst, with: subsetExceedsTotalOnValueCells)
     }
 
     private static var subsetExceedsTotalOnValueCells: String {
