@@ -8,7 +8,7 @@ SHARED := ../shared
 RELEASE_BIN := .build/release/eduetl
 PYTHON ?= python3
 
-.PHONY: deps build release test lint demo bench bench-deps bench-csv bench-ingest bench-xls bench-scale conformance fuzz report-check install defaults clean
+.PHONY: deps build release test lint demo serve bench bench-deps bench-csv bench-ingest bench-xls bench-scale conformance fuzz report-check install defaults clean
 
 # Installs with apt-get those of the Debian packages in $(1) that are missing.
 define install_missing
@@ -44,6 +44,10 @@ lint:
 # in reports/, never overwritten), as one recorded run.
 demo: release
 	$(RELEASE_BIN) run Pipelines/annual-returns.yml
+
+# The demo's warehouse in the browser (eduetl serve on 127.0.0.1:8080), after `make demo` filled it.
+serve: demo
+	$(RELEASE_BIN) serve --db warehouse.sqlite
 
 # The sqlite3 shell: the CSV benchmark's reference case (.import --csv). Installed only when missing.
 BENCH_APT_PACKAGES := sqlite3

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // C shims: one per system library, named by pkg-config and apt package.
@@ -56,9 +57,15 @@ let package = Package(
             "EduAudit", "EduCore", "EduConfig", "EduIngest", "EduReports", "EduStandards", "EduWarehouse", "EduNormalise",
         ]),
 
+        // The local web page (eduetl serve): pages rendered on the server over the same modules, on Hummingbird.
+        .target(name: "EduWeb", dependencies: [
+            "EduAudit", "EduNormalise", "EduPipelines", "EduReports", "EduStandards", "EduWarehouse",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+
         .executableTarget(name: "eduetl", dependencies: [
             "EduCore", "EduXLSX", "EduXLS", "EduCSV", "EduNormalise", "EduStandards", "EduAudit", "EduWarehouse", "EduIngest", "EduReports",
-            "EduPipelines",
+            "EduPipelines", "EduWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Throughput and memory against the bare zlib and libxml2 floors (make bench).
@@ -82,5 +89,9 @@ let package = Package(
         .testTarget(name: "EduIngestTests", dependencies: ["EduIngest", "EduNormalise", "EduWarehouse"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EduCore"]),
         .testTarget(name: "EduPipelinesTests", dependencies: ["EduPipelines", "EduWarehouse", "EduIngest", "EduStandards"]),
+        .testTarget(name: "EduWebTests", dependencies: [
+            "EduWeb", "EduWarehouse", "EduIngest", "EduStandards", "EduNormalise",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

@@ -13,7 +13,7 @@ struct EduETL: ParsableCommand {
             + "the warehouse failed.",
         version: EduETL.version,
         subcommands: [InspectCommand.self, HeadersCommand.self, IngestCommand.self, ReportCommand.self, AuditCommand.self,
-                      RunCommand.self, ScheduleCommand.self, InitCommand.self])
+                      RunCommand.self, ScheduleCommand.self, InitCommand.self, ServeCommand.self])
 
     /// Printed by `eduetl --version`.
     static let version = "eduetl 0.10.0"

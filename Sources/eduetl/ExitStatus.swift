@@ -43,6 +43,9 @@ struct CommandFailure: Error, CustomStringConvertible {
     /// Some input could not be read, or there is nothing to do with it: exit status 1, with the sentence.
     static func rejected(_ message: String) -> CommandFailure { CommandFailure(message: message, status: .rejected) }
 
+    /// The server could not listen (the port taken, the address not this machine's): exit status 3.
+    static func cannotServe(_ message: String) -> CommandFailure { CommandFailure(message: message, status: .warehouseFailed) }
+
     /// `eduetl audit` found figures that cannot be right (its summary lists them): exit status 1,
     /// so a pipeline stops before exporting.
     static func auditErrors(_ count: Int) -> CommandFailure {

@@ -65,7 +65,7 @@ struct ReadmeClaimsTests {
 
     /// Each command the README's usage block shows, as words after `eduetl`.
     static let commands = [["inspect"], ["headers"], ["ingest"], ["report"], ["audit"], ["run"], ["schedule", "list"],
-                           ["schedule", "run-due"], ["schedule", "install"], ["init"]]
+                           ["schedule", "run-due"], ["schedule", "install"], ["init"], ["serve"]]
 
     /// The options a command's --help lists (--help and --version left out).
     static func options(of command: [String]) throws -> Set<String> {

@@ -1,0 +1,82 @@
+import EduStandards
+import Foundation
+import Hummingbird
+
+/// `eduetl serve`: the pages for the statistician who does not use a terminal, rendered on the
+/// server from the same modules the commands use (no second copy of the report or the checks).
+public struct WebServer: Sendable {
+    public let settings: WebSettings
+    private let pages: WarehousePages
+
+    public init(settings: WebSettings, standards: Standards?) {
+        self.settings = settings
+        pages = WarehousePages(database: settings.database, standards: standards, checksPath: settings.checksPath)
+    }
+
+    /// The application, listening at the settings' host and port (0: any free port), calling
+    /// `onRunning` with the port once it listens.
+    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "eduetl"),
+                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) })
+    }
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        if let token = settings.token { router.add(middleware: TokenCheck(token: token)) }
+        let pages = pages, folder = settings.projectFolder
+        router.get("/") { _, _ in try await Self.answer { try await pages.home() } }
+        router.get("/county") { request, _ in
+            try await Self.answer {
+                try await pages.county(year: try Self.year(request), county: try Self.county(request))
+            }
+        }
+        router.get("/ranking") { request, _ in try await Self.answer { try await pages.ranking(year: try Self.year(request)) } }
+        router.get("/audit") { request, _ in
+            try await Self.answer { try await pages.audit(year: try Self.year(request), county: try Self.county(request)) }
+        }
+        router.get("/pipelines") { _, _ in
+            try await Self.answer { PipelinesPage.html(folder: (folder as NSString).appendingPathComponent("Pipelines"), now: Date()) }
+        }
+        return router
+    }
+
+    /// `?year=2024`: nil when absent, refused when not a school year.
+    static func year(_ request: Request) throws -> Int? {
+        guard let text = request.uri.queryParameters["year"].map(String.init), !text.isEmpty else { return nil }
+        guard let year = Int(text), (1990...2100).contains(year) else { throw PageProblem.badRequest("“\(text)”不是学年（如 2024）。") }
+        return year
+    }
+
+    /// `?county=360321`: nil when absent, refused unless six digits.
+    static func county(_ request: Request) throws -> String? {
+        guard let text = request.uri.queryParameters["county"].map(String.init), !text.isEmpty else { return nil }
+        guard text.utf8.count == 6, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            throw PageProblem.badRequest("“\(text)”不是六位行政区划代码。")
+        }
+        return text
+    }
+
+    /// A page, or the page that says why there is none: 400 a bad request, 404 nothing held, 500 the warehouse failing.
+    static func answer(_ render: () async throws -> String) async throws -> Response {
+        do {
+            return html(try await render())
+        } catch PageProblem.badRequest(let sentence) {
+            return html(PageFrame.message("请求有误", sentence), status: .badRequest)
+        } catch PageProblem.notFound(let sentence) {
+            return html(PageFrame.message("没有数据", sentence), status: .notFound)
+        } catch PageProblem.brokenChecks(let sentence) {
+            return html(PageFrame.message("审核规则文件有误", "审核规则文件读不了，请改正后刷新：\(sentence)"), status: .internalServerError)
+        } catch {
+            return html(PageFrame.message("出错了", "读取仓库时出错：\(error)"), status: .internalServerError)
+        }
+    }
+
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    /// Runs until SIGINT or SIGTERM.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(onRunning: onRunning).runService()
+    }
+}
