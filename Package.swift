@@ -59,7 +59,7 @@ let package = Package(
 
         // The local web page (eduetl serve): pages rendered on the server over the same modules, on Hummingbird.
         .target(name: "EduWeb", dependencies: [
-            "EduAudit", "EduNormalise", "EduPipelines", "EduReports", "EduStandards", "EduWarehouse",
+            "EduAudit", "EduNormalise", "EduPipelines", "EduReports", "EduStandards", "EduWarehouse", "EduZip",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
 

@@ -17,9 +17,15 @@ enum PageFrame {
     }
 
     /// A page written elsewhere (the county summary, the ranking) with the navigation put under its body's start.
-    static func framed(_ html: String) -> String {
+    static func framed(_ html: String, below extra: String = "") -> String {
         guard let body = html.range(of: "<body>\n") else { return html }
-        return html.replacingCharacters(in: body, with: "<body>\n" + navigation)
+        return html.replacingCharacters(in: body, with: "<body>\n" + navigation + extra)
+    }
+
+    /// A line of download links: each format's name linking to `path` with `format=`.
+    static func downloads(_ path: String, query: String, formats: [String]) -> String {
+        "<p class=\"meta\">下载：" + formats.map { "<a href=\"\(path)?\(query)&amp;format=\($0)\">\($0.uppercased())</a>" }
+            .joined(separator: " · ") + "</p>\n"
     }
 
     /// A sentence in place of a page: what went wrong and what to do.

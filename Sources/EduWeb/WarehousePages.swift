@@ -58,11 +58,38 @@ actor WarehousePages {
             return PageFrame.page(title: "县域报告", body: Choosers.counties(try held(), path: "/county", what: "县域义务教育均衡汇总"))
         }
         let warehouse = try checkedWarehouse()
+        try requireHeld(warehouse, year: year, county: county)
+        let report = CountyReport(summary: try CountySummary(warehouse: warehouse, year: year, county: county), rule: rule)
+        return PageFrame.framed(HTMLCountyReport.page(report), below: PageFrame.downloads(
+            "/download/county", query: "year=\(year)&amp;county=\(county)", formats: ReportFormat.allCases.map(\.rawValue)))
+    }
+
+    /// The county summary in one format, as `eduetl report` writes it (the CSV tables as one ZIP).
+    func countyDownload(year: Int, county: String, format: ReportFormat) throws -> Download {
+        let warehouse = try checkedWarehouse()
+        try requireHeld(warehouse, year: year, county: county)
+        let report = CountyReport(summary: try CountySummary(warehouse: warehouse, year: year, county: county), rule: rule)
+        let name = try warehouse.countyName(code: county) ?? county
+        return try Download.written(zipName: "\(name)-\(county)-\(year)-county-summary-csv.zip") { folder in
+            try CountyReportExporter(folder: folder, formats: [format]).export(report)
+        }
+    }
+
+    /// The checks' findings in one format, as `eduetl audit` writes them (XLSX: 汇总 and a sheet per township).
+    func auditDownload(year: Int, county: String, format: AuditFormat) throws -> Download {
+        let warehouse = try checkedWarehouse()
+        try requireHeld(warehouse, year: year, county: county)
+        let report = try AuditReport(warehouse: warehouse, year: year, county: county)
+        let name = try warehouse.countyName(code: county) ?? county
+        return try Download.written(zipName: "\(name)-\(county)-\(year)-audit-csv.zip") { folder in
+            try AuditReportExporter(folder: folder, formats: [format]).export(report)
+        }
+    }
+
+    private func requireHeld(_ warehouse: Warehouse, year: Int, county: String) throws {
         guard try warehouse.yearsAndCounties().contains(where: { $0.year == year && $0.county == county }) else {
             throw PageProblem.notFound("仓库中没有 \(county) \(year) 年的学校数据。")
         }
-        let report = CountyReport(summary: try CountySummary(warehouse: warehouse, year: year, county: county), rule: rule)
-        return PageFrame.framed(HTMLCountyReport.page(report))
     }
 
     func ranking(year: Int?) throws -> String {
@@ -81,8 +108,10 @@ actor WarehousePages {
         }
         let warehouse = try checkedWarehouse()
         let name = try warehouse.countyName(code: county) ?? county
+        let downloads = PageFrame.downloads("/download/audit", query: "year=\(year)&amp;county=\(county)",
+                                            formats: AuditFormat.allCases.map(\.rawValue))
         return PageFrame.page(title: "\(name) \(year)年 审核结果", subtitle: "行政区划代码 \(county)",
-                              body: AuditSection.html(try warehouse.auditFindings(year: year, county: county)))
+                              body: downloads + AuditSection.html(try warehouse.auditFindings(year: year, county: county)))
     }
 
     func pipelineRuns(_ pipeline: String) throws -> [Warehouse.PipelineRun] {

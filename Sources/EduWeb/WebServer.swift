@@ -1,3 +1,5 @@
+import EduAudit
+import EduReports
 import EduStandards
 import Foundation
 import Hummingbird
@@ -34,6 +36,28 @@ public struct WebServer: Sendable {
         router.get("/audit") { request, _ in
             try await Self.answer { try await pages.audit(year: try Self.year(request), county: try Self.county(request)) }
         }
+        router.get("/download/county") { request, _ in
+            try await Self.file {
+                guard let year = try Self.year(request), let county = try Self.county(request) else {
+                    throw PageProblem.badRequest("下载需要学年和县区代码（year、county）。")
+                }
+                guard let format = Self.format(request).flatMap(ReportFormat.init(rawValue:)) else {
+                    throw PageProblem.badRequest("格式须为 xlsx、csv、html 或 json。")
+                }
+                return try await pages.countyDownload(year: year, county: county, format: format)
+            }
+        }
+        router.get("/download/audit") { request, _ in
+            try await Self.file {
+                guard let year = try Self.year(request), let county = try Self.county(request) else {
+                    throw PageProblem.badRequest("下载需要学年和县区代码（year、county）。")
+                }
+                guard let format = Self.format(request).flatMap(AuditFormat.init(rawValue:)) else {
+                    throw PageProblem.badRequest("格式须为 xlsx、csv 或 json。")
+                }
+                return try await pages.auditDownload(year: year, county: county, format: format)
+            }
+        }
         router.get("/pipelines") { _, _ in
             try await Self.answer { PipelinesPage.html(folder: (folder as NSString).appendingPathComponent("Pipelines"), now: Date()) }
         }
@@ -54,6 +78,22 @@ public struct WebServer: Sendable {
             throw PageProblem.badRequest("“\(text)”不是六位行政区划代码。")
         }
         return text
+    }
+
+    static func format(_ request: Request) -> String? {
+        request.uri.queryParameters["format"].map { String($0).lowercased() }
+    }
+
+    /// A file, or the page that says why there is none.
+    static func file(_ produce: () async throws -> Download) async throws -> Response {
+        let download: Download
+        do {
+            download = try await produce()
+        } catch {
+            return try await answer { throw error }
+        }
+        return Response(status: .ok, headers: [.contentType: download.contentType, .contentDisposition: download.disposition],
+                        body: .init(byteBuffer: ByteBuffer(bytes: download.bytes)))
     }
 
     /// A page, or the page that says why there is none: 400 a bad request, 404 nothing held, 500 the warehouse failing.

@@ -72,6 +72,30 @@ struct WebServerTests {
         }
     }
 
+    @Test func theExportsDownloadAsTheCommandsWriteThem() async throws {
+        let database = try Self.sampleWarehouse()
+        let app = try Self.server(database: database).application()
+        try await app.test(.live) { client in
+            let page = Self.text(try await client.execute(uri: "/county?year=2024&county=360321", method: .get))
+            #expect(page.contains("/download/county?year=2024&amp;county=360321&amp;format=xlsx"))
+            let xlsx = try await client.execute(uri: "/download/county?year=2024&county=360321&format=xlsx", method: .get)
+            #expect(xlsx.status == .ok && xlsx.headers[.contentType]?.contains("spreadsheetml") == true)
+            #expect(Array(xlsx.body.readableBytesView.prefix(2)) == [0x50, 0x4B], "a ZIP (XLSX) starts PK")
+            let disposition = try #require(xlsx.headers[.contentDisposition])
+            #expect(disposition.hasPrefix("attachment;") && disposition.contains("filename*=UTF-8''") && disposition.contains("360321-2024-county-summary"))
+            let csv = try await client.execute(uri: "/download/county?year=2024&county=360321&format=csv", method: .get)
+            #expect(csv.status == .ok && csv.headers[.contentType] == "application/zip" && Array(csv.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            let json = try await client.execute(uri: "/download/county?year=2024&county=360321&format=json", method: .get)
+            #expect(json.status == .ok && Self.text(json).hasPrefix("{"))
+            let audit = try await client.execute(uri: "/download/audit?year=2024&county=360399&format=xlsx", method: .get)
+            #expect(audit.status == .ok && Array(audit.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            let badFormat = try await client.execute(uri: "/download/county?year=2024&county=360321&format=pdf", method: .get)
+            #expect(badFormat.status == .badRequest && Self.text(badFormat).contains("xlsx"))
+            let notHeld = try await client.execute(uri: "/download/audit?year=2020&county=360321&format=json", method: .get)
+            #expect(notHeld.status == .notFound)
+        }
+    }
+
     @Test func badRequestsGetAClearPage() async throws {
         let database = try Self.sampleWarehouse()
         let app = try Self.server(database: database).application()
