@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
     ],
     targets: [
         // C shims: one per system library, named by pkg-config and apt package.
@@ -59,8 +60,8 @@ let package = Package(
 
         // The local web page (eduetl serve): pages rendered on the server over the same modules, on Hummingbird.
         .target(name: "EduWeb", dependencies: [
-            "EduAudit", "EduNormalise", "EduPipelines", "EduReports", "EduStandards", "EduWarehouse", "EduZip",
-            .product(name: "Hummingbird", package: "hummingbird"),
+            "EduAudit", "EduIngest", "EduNormalise", "EduPipelines", "EduReports", "EduStandards", "EduWarehouse", "EduZip",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "MultipartKit", package: "multipart-kit"),
         ]),
 
         .executableTarget(name: "eduetl", dependencies: [

@@ -2,8 +2,8 @@ import EduReports
 
 /// The pages' frame: the report's head and styles, and a bar of links to every page.
 enum PageFrame {
-    static let links: [(path: String, label: String)] = [("/", "首页"), ("/county", "县域报告"), ("/ranking", "县区排名"),
-                                                         ("/audit", "审核"), ("/pipelines", "流水线")]
+    static let links: [(path: String, label: String)] = [("/", "首页"), ("/returns", "上传报表"), ("/county", "县域报告"),
+                                                         ("/ranking", "县区排名"), ("/audit", "审核"), ("/pipelines", "流水线")]
 
     static var navigation: String {
         "<nav class=\"meta\">" + links.map { "<a href=\"\($0.path)\">\($0.label)</a>" }.joined(separator: " · ") + "</nav>\n"

@@ -125,4 +125,8 @@ enum PageProblem: Error {
     case badRequest(String)
     /// The checks file cannot be read: its sentence, with the line.
     case brokenChecks(String)
+    /// A POST without the page's form token.
+    case forbidden(String)
+    /// An upload over the limits: nothing was saved.
+    case tooLarge(String)
 }

@@ -9,10 +9,12 @@ import Hummingbird
 public struct WebServer: Sendable {
     public let settings: WebSettings
     private let pages: WarehousePages
+    private let queue: IngestQueue
 
     public init(settings: WebSettings, standards: Standards?) {
         self.settings = settings
         pages = WarehousePages(database: settings.database, standards: standards, checksPath: settings.checksPath)
+        queue = IngestQueue(settings: settings)
     }
 
     /// The application, listening at the settings' host and port (0: any free port), calling
@@ -58,6 +60,12 @@ public struct WebServer: Sendable {
                 return try await pages.auditDownload(year: year, county: county, format: format)
             }
         }
+        let settings = settings, queue = queue
+        router.get("/returns") { _, _ in try await Self.answer { ReturnsPage.form(settings) } }
+        router.post("/returns") { request, _ in
+            var request = request
+            return try await Self.answer { try await Self.upload(&request, settings: settings, queue: queue) }
+        }
         router.get("/pipelines") { _, _ in
             try await Self.answer { PipelinesPage.html(folder: (folder as NSString).appendingPathComponent("Pipelines"), now: Date()) }
         }
@@ -78,6 +86,37 @@ public struct WebServer: Sendable {
             throw PageProblem.badRequest("“\(text)”不是六位行政区划代码。")
         }
         return text
+    }
+
+    /// An upload: the form's token checked and the limits kept before anything is saved; then the
+    /// files saved and ingested, and the outcome shown.
+    static func upload(_ request: inout Request, settings: WebSettings, queue: IngestQueue) async throws -> String {
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: settings.uploadTotalLimit)
+        } catch {
+            throw PageProblem.tooLarge("一次上传超过 \(settings.uploadTotalLimit >> 20) MB，未保存任何文件；请分批上传。")
+        }
+        let parts = try UploadedFiles.parts(of: body, contentType: request.headers[.contentType] ?? "")
+        let csrf = parts.first { $0.name == "csrf" && $0.filename == nil }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+        guard TokenCheck<BasicRequestContext>.same(csrf, settings.csrf) else {
+            throw PageProblem.forbidden("这个请求不是从本页面的表单提交的，未做任何改动；请回到“上传报表”页面重新提交。")
+        }
+        if let big = parts.first(where: { $0.filename != nil && $0.bytes.count > settings.uploadFileLimit }) {
+            throw PageProblem.tooLarge("\(big.filename ?? "") 超过 \(settings.uploadFileLimit >> 20) MB，未保存任何文件。")
+        }
+        let upload = try UploadedFiles(parts: parts, uploads: settings.uploadFolder)
+        guard !upload.saved.isEmpty else { return ReturnsPage.result(upload, nil) }
+        let county = upload.fields["county"].flatMap { $0.isEmpty ? nil : $0 }
+        if let county, county.utf8.count != 6 || !county.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            throw PageProblem.badRequest("“\(county)”不是六位行政区划代码。")
+        }
+        let yearText = upload.fields["year"].flatMap { $0.isEmpty ? nil : $0 }
+        let year = yearText.flatMap(Int.init)
+        if let yearText, year.map({ !(1990...2100).contains($0) }) ?? true {
+            throw PageProblem.badRequest("“\(yearText)”不是学年（如 2024）。")
+        }
+        return ReturnsPage.result(upload, try await queue.ingest(folder: upload.folder, year: year, county: county))
     }
 
     static func format(_ request: Request) -> String? {
@@ -104,6 +143,10 @@ public struct WebServer: Sendable {
             return html(PageFrame.message("请求有误", sentence), status: .badRequest)
         } catch PageProblem.notFound(let sentence) {
             return html(PageFrame.message("没有数据", sentence), status: .notFound)
+        } catch PageProblem.forbidden(let sentence) {
+            return html(PageFrame.message("未提交", sentence), status: .forbidden)
+        } catch PageProblem.tooLarge(let sentence) {
+            return html(PageFrame.message("文件太大", sentence), status: .contentTooLarge)
         } catch PageProblem.brokenChecks(let sentence) {
             return html(PageFrame.message("审核规则文件有误", "审核规则文件读不了，请改正后刷新：\(sentence)"), status: .internalServerError)
         } catch {

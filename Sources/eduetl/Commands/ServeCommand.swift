@@ -7,10 +7,11 @@ import Foundation
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serves the warehouse's pages (county summaries, the ranking, the checks, the pipelines) in the browser.",
+        abstract: "Serves the warehouse's pages (returns uploaded, county summaries, the ranking, the checks, the pipelines) in the browser.",
         discussion: "Pages are rendered on this machine from the warehouse, in Chinese, with no scripts from elsewhere. It listens on "
             + "127.0.0.1 (this machine only) unless --bind names another address; then every request must carry the token it prints "
-            + "(open the address it prints, with ?token=…, once). Stop it with Ctrl-C. Exit status 2 for a bad option, 3 when it cannot listen.")
+            + "(open the address it prints, with ?token=…, once). Uploaded returns are kept in uploads/, a folder an upload, "
+            + "and ingested one upload at a time. Stop it with Ctrl-C. Exit status 2 for a bad option, 3 when it cannot listen.")
 
     @Option(help: "The warehouse file.")
     var db = "warehouse.sqlite"
@@ -20,6 +21,9 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "The address to listen on: 127.0.0.1 (default, this machine only), or e.g. 0.0.0.0 for the office network (a token is then required).")
     var bind = "127.0.0.1"
+
+    /// The catalogue uploaded returns are read with.
+    @OptionGroup var catalogueOption: CatalogueOption
 
     @OptionGroup var standardsOption: StandardsOption
 
@@ -34,10 +38,11 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let standards = try standardsOption.load()
         _ = try checksOption.load()  // a broken file is refused at start, with its line
+        _ = try catalogueOption.load()
         let token = WebSettings.isLoopback(bind) ? nil : WebSettings.newToken()
         let settings = WebSettings(database: db, host: bind, port: port, projectFolder: FileManager.default.currentDirectoryPath,
                                    standardsPath: standardsOption.standards ?? StandardsLoader.defaultPath,
-                                   checksPath: checksOption.checks, token: token)
+                                   checksPath: checksOption.checks, cataloguePath: catalogueOption.catalogue, token: token)
         let server = WebServer(settings: settings, standards: standards)
         let outcome = ServeOutcome()
         let done = DispatchSemaphore(value: 0)
