@@ -1,6 +1,7 @@
 import EduAudit
 import EduIngest
 import EduNormalise
+import EduPipelines
 import EduStandards
 import EduWarehouse
 import Foundation
@@ -39,4 +40,26 @@ actor IngestQueue {
         }
         return Outcome(files: summary.files, mappings: mappings)
     }
+
+    /// A pipeline run by hand from the page, after any upload in progress; refused while the
+    /// scheduler (or another run) holds its lock. Returns its progress lines and how it ended.
+    func run(_ spec: PipelineSpec) throws -> (lines: [String], result: PipelineRunner.Result) {
+        let lock: RunLock
+        do {
+            lock = try RunLock.acquire(path: RunLock.path(warehouse: spec.warehouse, pipeline: spec.name))
+        } catch {
+            if case .held(let pid) = error { throw PageProblem.badRequest("流水线 \(spec.name) 正在运行（进程 \(pid)），请稍后再试。") }
+            throw error
+        }
+        defer { lock.release() }
+        let lines = LineLog()
+        let result = try PipelineRunner(spec: spec, log: { lines.append($0) }).run(slot: nil)
+        return (lines.lines, result)
+    }
+}
+
+/// The runner's progress lines, gathered as it logs them.
+private final class LineLog {
+    var lines: [String] = []
+    func append(_ line: String) { lines.append(line) }
 }

@@ -1,4 +1,5 @@
 import EduAudit
+import EduPipelines
 import EduReports
 import EduStandards
 import Foundation
@@ -66,8 +67,25 @@ public struct WebServer: Sendable {
             var request = request
             return try await Self.answer { try await Self.upload(&request, settings: settings, queue: queue) }
         }
+        let pipelinesFolder = (folder as NSString).appendingPathComponent("Pipelines")
         router.get("/pipelines") { _, _ in
-            try await Self.answer { PipelinesPage.html(folder: (folder as NSString).appendingPathComponent("Pipelines"), now: Date()) }
+            try await Self.answer { PipelinesPage.html(folder: pipelinesFolder, now: Date(), csrf: settings.csrf) }
+        }
+        router.post("/pipelines/run") { request, _ in
+            var request = request
+            return try await Self.answer {
+                let fields = try await Self.formFields(&request)
+                guard TokenCheck<BasicRequestContext>.same(fields["csrf"] ?? "", settings.csrf) else {
+                    throw PageProblem.forbidden("这个请求不是从本页面的表单提交的，未做任何改动；请回到“流水线”页面重新提交。")
+                }
+                // Only a pipeline of the project's folder runs, named as that page lists it.
+                let specs = (try? PipelineSpecLoader.loadAll(folder: pipelinesFolder).specs) ?? []
+                guard let spec = specs.first(where: { $0.source == fields["pipeline"] }) else {
+                    throw PageProblem.notFound("没有这条流水线：\(fields["pipeline"] ?? "")。")
+                }
+                let ran = try await queue.run(spec)
+                return PipelinesPage.ran(spec.name, lines: ran.lines, result: ran.result)
+            }
         }
         return router
     }
@@ -117,6 +135,16 @@ public struct WebServer: Sendable {
             throw PageProblem.badRequest("“\(yearText)”不是学年（如 2024）。")
         }
         return ReturnsPage.result(upload, try await queue.ingest(folder: upload.folder, year: year, county: county))
+    }
+
+    /// An application/x-www-form-urlencoded body (a page's form), at most 64 KB.
+    static func formFields(_ request: inout Request) async throws -> [String: String] {
+        let body = try await request.collectBody(upTo: 64 << 10)
+        var components = URLComponents()
+        components.percentEncodedQuery = String(buffer: body).replacingOccurrences(of: "+", with: "%20")
+        var fields: [String: String] = [:]
+        for item in components.queryItems ?? [] { fields[item.name] = item.value ?? "" }
+        return fields
     }
 
     static func format(_ request: Request) -> String? {
