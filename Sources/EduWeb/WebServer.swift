@@ -41,23 +41,13 @@ public struct WebServer: Sendable {
         }
         router.get("/download/county") { request, _ in
             try await Self.file {
-                guard let year = try Self.year(request), let county = try Self.county(request) else {
-                    throw PageProblem.badRequest("下载需要学年和县区代码（year、county）。")
-                }
-                guard let format = Self.format(request).flatMap(ReportFormat.init(rawValue:)) else {
-                    throw PageProblem.badRequest("格式须为 xlsx、csv、html 或 json。")
-                }
+                let (year, county, format) = try Self.download(request, as: ReportFormat.self, "格式须为 xlsx、csv、html 或 json。")
                 return try await pages.countyDownload(year: year, county: county, format: format)
             }
         }
         router.get("/download/audit") { request, _ in
             try await Self.file {
-                guard let year = try Self.year(request), let county = try Self.county(request) else {
-                    throw PageProblem.badRequest("下载需要学年和县区代码（year、county）。")
-                }
-                guard let format = Self.format(request).flatMap(AuditFormat.init(rawValue:)) else {
-                    throw PageProblem.badRequest("格式须为 xlsx、csv 或 json。")
-                }
+                let (year, county, format) = try Self.download(request, as: AuditFormat.self, "格式须为 xlsx、csv 或 json。")
                 return try await pages.auditDownload(year: year, county: county, format: format)
             }
         }
@@ -147,8 +137,16 @@ public struct WebServer: Sendable {
         return fields
     }
 
-    static func format(_ request: Request) -> String? {
-        request.uri.queryParameters["format"].map { String($0).lowercased() }
+    /// A download's year, county and format (`format=xlsx` …), each required.
+    static func download<Format: RawRepresentable>(_ request: Request, as _: Format.Type, _ formats: String) throws -> (Int, String, Format)
+        where Format.RawValue == String {
+        guard let year = try year(request), let county = try county(request) else {
+            throw PageProblem.badRequest("下载需要学年和县区代码（year、county）。")
+        }
+        guard let format = request.uri.queryParameters["format"].flatMap({ Format(rawValue: String($0).lowercased()) }) else {
+            throw PageProblem.badRequest(formats)
+        }
+        return (year, county, format)
     }
 
     /// A file, or the page that says why there is none.
