@@ -81,15 +81,21 @@ public struct WebServer: Sendable {
     }
 
     /// `?year=2024`: nil when absent, refused when not a school year.
-    static func year(_ request: Request) throws -> Int? {
-        guard let text = request.uri.queryParameters["year"].map(String.init), !text.isEmpty else { return nil }
+    static func year(_ request: Request) throws -> Int? { try year(request.uri.queryParameters["year"].map(String.init)) }
+
+    /// `?county=360321`: nil when absent, refused unless six digits.
+    static func county(_ request: Request) throws -> String? { try county(request.uri.queryParameters["county"].map(String.init)) }
+
+    /// A year as a query or a form gives it: nil when absent or empty, refused when not a school year.
+    static func year(_ text: String?) throws -> Int? {
+        guard let text, !text.isEmpty else { return nil }
         guard let year = Int(text), (1990...2100).contains(year) else { throw PageProblem.badRequest("“\(text)”不是学年（如 2024）。") }
         return year
     }
 
-    /// `?county=360321`: nil when absent, refused unless six digits.
-    static func county(_ request: Request) throws -> String? {
-        guard let text = request.uri.queryParameters["county"].map(String.init), !text.isEmpty else { return nil }
+    /// A county code as a query or a form gives it: nil when absent or empty, refused unless six digits.
+    static func county(_ text: String?) throws -> String? {
+        guard let text, !text.isEmpty else { return nil }
         guard text.utf8.count == 6, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             throw PageProblem.badRequest("“\(text)”不是六位行政区划代码。")
         }
@@ -115,15 +121,7 @@ public struct WebServer: Sendable {
         }
         let upload = try UploadedFiles(parts: parts, uploads: settings.uploadFolder)
         guard !upload.saved.isEmpty else { return ReturnsPage.result(upload, nil) }
-        let county = upload.fields["county"].flatMap { $0.isEmpty ? nil : $0 }
-        if let county, county.utf8.count != 6 || !county.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
-            throw PageProblem.badRequest("“\(county)”不是六位行政区划代码。")
-        }
-        let yearText = upload.fields["year"].flatMap { $0.isEmpty ? nil : $0 }
-        let year = yearText.flatMap(Int.init)
-        if let yearText, year.map({ !(1990...2100).contains($0) }) ?? true {
-            throw PageProblem.badRequest("“\(yearText)”不是学年（如 2024）。")
-        }
+        let county = try county(upload.fields["county"]), year = try year(upload.fields["year"])
         return ReturnsPage.result(upload, try await queue.ingest(folder: upload.folder, year: year, county: county))
     }
 
