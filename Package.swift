@@ -60,7 +60,7 @@ let package = Package(
 
         // The local web page (eduetl serve): pages rendered on the server over the same modules, on Hummingbird.
         .target(name: "EduWeb", dependencies: [
-            "EduAudit", "EduIngest", "EduNormalise", "EduPipelines", "EduReports", "EduStandards", "EduWarehouse", "EduZip",
+            "EduAudit", "EduConfig", "EduIngest", "EduNormalise", "EduPipelines", "EduReports", "EduStandards", "EduWarehouse", "EduZip",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "MultipartKit", package: "multipart-kit"),
         ]),
 

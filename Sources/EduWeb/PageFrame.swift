@@ -9,9 +9,14 @@ enum PageFrame {
         "<nav class=\"meta\">" + links.map { "<a href=\"\($0.path)\">\($0.label)</a>" }.joined(separator: " · ") + "</nav>\n"
     }
 
-    /// A whole page: title, the navigation, then `body` (HTML already escaped where it holds data).
-    static func page(title: String, subtitle: String = "", body: String) -> String {
-        HTMLPage.start(title: title, generator: "eduetl serve")
+    /// A whole page: title, the navigation, then `body` (HTML already escaped where it holds data);
+    /// with `refreshSeconds`, the browser loads it again after that long (a progress line, no script).
+    static func page(title: String, subtitle: String = "", body: String, refreshSeconds: Int? = nil) -> String {
+        var start = HTMLPage.start(title: title, generator: "eduetl serve")
+        if let refreshSeconds, let head = start.range(of: "</head>") {
+            start.replaceSubrange(head, with: "<meta http-equiv=\"refresh\" content=\"\(refreshSeconds)\">\n</head>")
+        }
+        return start
             + (subtitle.isEmpty ? "" : "<p class=\"meta\">\(HTMLPage.escape(subtitle))</p>\n")
             + navigation + "</header>\n" + body + "\n</body>\n</html>\n"
     }

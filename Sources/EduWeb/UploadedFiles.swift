@@ -2,7 +2,7 @@ import Foundation
 import MultipartKit
 import NIOCore
 
-/// A multipart/form-data upload (the returns page's form): its text fields, and its files saved
+/// A multipart/form-data upload (the returns page's form): its parts, and its files saved
 /// into a new folder of the upload folder under names that cannot leave it.
 struct UploadedFiles {
     /// What the readers take; another file is refused by name, not saved.
@@ -14,7 +14,6 @@ struct UploadedFiles {
         var bytes: [UInt8]
     }
 
-    var fields: [String: String] = [:]
     /// The files saved, by the name saved under (relative to `folder`).
     var saved: [String] = []
     /// Files not saved, each with why.
@@ -70,15 +69,12 @@ struct UploadedFiles {
         return cleaned
     }
 
-    /// Saves the files of `parts` into a new folder under `uploads`; text parts become `fields`.
+    /// Saves the files of `parts` into a new folder under `uploads` (text parts are the caller's).
     init(parts: [Part], uploads: String) throws {
         folder = (uploads as NSString).appendingPathComponent(Self.folderName())
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for part in parts {
-            guard let sent = part.filename else {
-                fields[part.name] = String(decoding: part.bytes, as: UTF8.self)
-                continue
-            }
+            guard let sent = part.filename else { continue }
             if sent.isEmpty && part.bytes.isEmpty { continue }  // the file input left empty
             guard let name = Self.safeName(sent) else {
                 refused.append((sent, "文件名不可用"))

@@ -10,7 +10,7 @@ import Hummingbird
 public struct WebServer: Sendable {
     public let settings: WebSettings
     private let pages: WarehousePages
-    private let queue: IngestQueue
+    let queue: IngestQueue
 
     public init(settings: WebSettings, standards: Standards?) {
         self.settings = settings
@@ -52,10 +52,33 @@ public struct WebServer: Sendable {
             }
         }
         let settings = settings, queue = queue
-        router.get("/returns") { _, _ in try await Self.answer { ReturnsPage.form(settings) } }
+        router.get("/returns") { _, _ in try await Self.answer { ReturnsPage.form(settings, recent: queue.recent(10)) } }
         router.post("/returns") { request, _ in
             var request = request
-            return try await Self.answer { try await Self.upload(&request, settings: settings, queue: queue) }
+            return try await Self.redirecting { try await Self.upload(&request, settings: settings, queue: queue) }
+        }
+        router.get("/returns/:upload") { _, context in
+            try await Self.answer {
+                let job = try Self.job(context, queue)
+                return ReturnsPage.job(job, ahead: queue.ahead(of: job.id), catalogue: try? CatalogueFile(settings: settings).load(),
+                                       csrf: settings.csrf)
+            }
+        }
+        router.post("/returns/:upload/alias") { request, context in
+            var request = request
+            return try await Self.redirecting {
+                let fields = try await Self.formFields(&request)
+                try Self.checkForm(fields, settings, page: "上传报表")
+                let job = try Self.job(context, queue)
+                guard let field = fields["field"], !field.isEmpty else { throw PageProblem.badRequest("请先选择字段，再确认。") }
+                let header = (fields["header"] ?? "").components(separatedBy: " / ")
+                let change = try CatalogueFile(settings: settings).add(alias: fields["alias"] ?? "", to: field, headerPath: header)
+                // The upload read again with the catalogue as it now is.
+                let again = UploadJob(id: UploadedFiles.folderName(), folder: job.folder, saved: job.saved, refused: [], year: job.year,
+                                      county: job.county, change: change, state: .queued)
+                queue.submit(again)
+                return .page("/returns/\(again.id)")
+            }
         }
         let pipelinesFolder = (folder as NSString).appendingPathComponent("Pipelines")
         router.get("/pipelines") { _, _ in
@@ -65,9 +88,7 @@ public struct WebServer: Sendable {
             var request = request
             return try await Self.answer {
                 let fields = try await Self.formFields(&request)
-                guard TokenCheck<BasicRequestContext>.same(fields["csrf"] ?? "", settings.csrf) else {
-                    throw PageProblem.forbidden("这个请求不是从本页面的表单提交的，未做任何改动；请回到“流水线”页面重新提交。")
-                }
+                try Self.checkForm(fields, settings, page: "流水线")
                 // Only a pipeline of the project's folder runs, named as that page lists it.
                 let specs = (try? PipelineSpecLoader.loadAll(folder: pipelinesFolder).specs) ?? []
                 guard let spec = specs.first(where: { $0.source == fields["pipeline"] }) else {
@@ -103,8 +124,8 @@ public struct WebServer: Sendable {
     }
 
     /// An upload: the form's token checked and the limits kept before anything is saved; then the
-    /// files saved and ingested, and the outcome shown.
-    static func upload(_ request: inout Request, settings: WebSettings, queue: IngestQueue) async throws -> String {
+    /// files saved and put in line to be ingested, the browser sent to the upload's page.
+    static func upload(_ request: inout Request, settings: WebSettings, queue: IngestQueue) async throws -> Redirect {
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: settings.uploadTotalLimit)
@@ -113,16 +134,52 @@ public struct WebServer: Sendable {
         }
         let parts = try UploadedFiles.parts(of: body, contentType: request.headers[.contentType] ?? "")
         let csrf = parts.first { $0.name == "csrf" && $0.filename == nil }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
-        guard TokenCheck<BasicRequestContext>.same(csrf, settings.csrf) else {
-            throw PageProblem.forbidden("这个请求不是从本页面的表单提交的，未做任何改动；请回到“上传报表”页面重新提交。")
-        }
+        try checkForm(["csrf": csrf], settings, page: "上传报表")
         if let big = parts.first(where: { $0.filename != nil && $0.bytes.count > settings.uploadFileLimit }) {
             throw PageProblem.tooLarge("\(big.filename ?? "") 超过 \(settings.uploadFileLimit >> 20) MB，未保存任何文件。")
         }
+        let form = parts.filter { $0.filename == nil }.reduce(into: [String: String]()) { $0[$1.name] = String(decoding: $1.bytes, as: UTF8.self) }
+        let county = try county(form["county"]), year = try year(form["year"])
         let upload = try UploadedFiles(parts: parts, uploads: settings.uploadFolder)
-        guard !upload.saved.isEmpty else { return ReturnsPage.result(upload, nil) }
-        let county = try county(upload.fields["county"]), year = try year(upload.fields["year"])
-        return ReturnsPage.result(upload, try await queue.ingest(folder: upload.folder, year: year, county: county))
+        let refused = upload.refused.map { UploadJob.RefusedFile(name: $0.name, why: $0.why) }
+        guard !upload.saved.isEmpty else { return .shown(ReturnsPage.nothingSaved(refused)) }
+        let job = UploadJob(id: (upload.folder as NSString).lastPathComponent, folder: upload.folder, saved: upload.saved, refused: refused,
+                            year: year, county: county, state: .queued)
+        queue.submit(job)
+        return .page("/returns/\(job.id)")
+    }
+
+    /// The upload a page's address names (`/returns/20261203-200815-3f2a7c1e`).
+    static func job(_ context: BasicRequestContext, _ queue: IngestQueue) throws -> UploadJob {
+        let id = context.parameters.get("upload") ?? ""
+        guard let job = queue.job(id) else {
+            throw PageProblem.notFound("没有这次上传（\(id)）的记录：服务重启后不再保留以前的上传页面，文件仍在 uploads 文件夹中。")
+        }
+        return job
+    }
+
+    /// A POST's form token: the page's own, or nothing is done.
+    static func checkForm(_ fields: [String: String], _ settings: WebSettings, page: String) throws {
+        guard TokenCheck<BasicRequestContext>.same(fields["csrf"] ?? "", settings.csrf) else {
+            throw PageProblem.forbidden("这个请求不是从本页面的表单提交的，未做任何改动；请回到“\(page)”页面重新提交。")
+        }
+    }
+
+    /// Where a form's POST ends: another page to load (303, so a reload does not post again), or a page shown at once.
+    enum Redirect {
+        case page(String)
+        case shown(String)
+    }
+
+    static func redirecting(_ handle: () async throws -> Redirect) async throws -> Response {
+        var target: Redirect?
+        let failed = try await answer {
+            target = try await handle()
+            if case .shown(let page) = target { return page }
+            return ""
+        }
+        guard case .page(let location) = target else { return failed }
+        return Response(status: .seeOther, headers: [.location: location])
     }
 
     /// An application/x-www-form-urlencoded body (a page's form), at most 64 KB.
